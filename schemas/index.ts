@@ -1,0 +1,31 @@
+// Every shared schema, in the order they are registered with Fastify (referenced pieces first).
+export * from './common.js'
+export * from './vocabulary.js'
+export * from './notice-type.js'
+export * from './instrument.js'
+export * from './provision.js'
+export * from './ground.js'
+export * from './requesting-entity.js'
+export * from './case.js'
+export * from './term.js'
+export * from './country.js'
+
+import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, FieldError, Problem } from './common.js'
+import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
+import { NoticeType } from './notice-type.js'
+import { Instrument } from './instrument.js'
+import { Provision } from './provision.js'
+import { Ground } from './ground.js'
+import { RequestingEntity } from './requesting-entity.js'
+import { Case } from './case.js'
+import { Term } from './term.js'
+import { Country } from './country.js'
+
+export const sharedSchemas = [
+  Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, FieldError, Problem,
+  SubjectRole, OffenceCategory, OffenceContext,
+  NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country
+]
+
+/** The `$ref` context for validating data files with TypeBox: `{ Source: …, Id: …, … }`. */
+export const schemaContext = Object.fromEntries(sharedSchemas.map((s) => [(s as unknown as { $id: string }).$id, s]))

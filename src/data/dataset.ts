@@ -1,0 +1,105 @@
+// The in-memory dataset: read-only collections with id lookups, plus what is derived once at load time
+// (the cases that applied each ground, the full ISO country list with membership).
+import worldCountriesModule from 'world-countries'
+import type {
+  NoticeType, Instrument, Provision, GroundRecord, Ground, RequestingEntity, Case, Term, CountriesFile, Country,
+  Confidence
+} from '../../schemas/index.js'
+import type { Release } from '../../schemas/release.js'
+import type { Located } from './load-dataset.js'
+
+export interface RawDataset {
+  release: Located<Release>
+  noticeTypes: Array<Located<NoticeType>>
+  instruments: Array<Located<Instrument>>
+  provisions: Array<Located<Provision>>
+  grounds: Array<Located<GroundRecord>>
+  requestingEntities: Array<Located<RequestingEntity>>
+  countries: Located<CountriesFile>
+  cases: Array<Located<Case>>
+  terms: Array<Located<Term>>
+}
+
+export interface Collection<T> {
+  readonly all: readonly T[]
+  readonly byId: ReadonlyMap<string, T>
+}
+
+/** A country before `canRequest`, which depends on the day asked about. */
+export type CountryBase = Omit<Country, 'canRequest' | 'asOf' | 'restrictionHistory'>
+
+export interface Dataset {
+  version: string
+  release: Release
+  noticeTypes: Collection<NoticeType>
+  instruments: Collection<Instrument>
+  provisions: Collection<Provision>
+  grounds: Collection<Ground>
+  requestingEntities: Collection<RequestingEntity>
+  countries: Collection<CountryBase>
+  cases: Collection<Case>
+  terms: Collection<Term>
+}
+
+export function collection<T> (records: readonly T[], keyOf: (record: T) => string): Collection<T> {
+  return { all: records, byId: new Map(records.map((record) => [keyOf(record), record])) }
+}
+
+const byId = <T extends { id: string }>(records: T[]) => collection(records, (record) => record.id)
+const values = <T>(located: Array<Located<T>>) => located.map((entry) => entry.value)
+
+/** ISO 3166-1 countries from the maintained `world-countries` package (Kosovo's user-assigned code excluded). */
+// The package is CommonJS: Node hands its array over as the default export, which its types do not describe.
+const worldCountries = worldCountriesModule as unknown as typeof worldCountriesModule.default
+
+export const isoCountries = worldCountries
+  .filter((country) => country.status === 'officially-assigned')
+  .map((country) => ({ iso2: country.cca2, iso3: country.cca3, name: country.name.common }))
+  .sort((a, b) => a.iso2.localeCompare(b.iso2))
+
+function buildCountries (file: CountriesFile): CountryBase[] {
+  const members = new Set(file.members.iso2)
+  const curated = new Map(file.countries.map((record) => [record.iso2, record]))
+  return isoCountries.map((iso) => {
+    const record = curated.get(iso.iso2)
+    const member = members.has(iso.iso2)
+    const evidence = record ?? file.members
+    const country: CountryBase = {
+      ...iso,
+      interpolMember: member,
+      restrictions: record?.restrictions ?? [],
+      sources: evidence.sources,
+      confidence: evidence.confidence as Confidence,
+      reviewed: evidence.reviewed
+    }
+    if (record?.admitted) country.admitted = record.admitted
+    if (record?.ncb) country.ncb = record.ncb
+    if (record?.notes) country.notes = record.notes
+    if (evidence.uncertainty) country.uncertainty = evidence.uncertainty
+    return country
+  })
+}
+
+/** The cases that applied each ground, in case order, derived so that the two can never disagree. */
+function withCases (grounds: GroundRecord[], cases: Case[]): Ground[] {
+  return grounds.map((ground) => ({
+    ...ground,
+    cases: cases.filter((c) => c.grounds.includes(ground.id)).map((c) => c.id)
+  }))
+}
+
+export function buildDataset (raw: RawDataset, version: string): Dataset {
+  const cases = values(raw.cases)
+  return {
+    version,
+    release: raw.release.value,
+    noticeTypes: byId(values(raw.noticeTypes)),
+    instruments: byId(values(raw.instruments)),
+    provisions: byId(values(raw.provisions)),
+    grounds: byId(withCases(values(raw.grounds), cases)),
+    requestingEntities: byId(values(raw.requestingEntities)),
+    countries: collection(buildCountries(raw.countries.value), (country) => country.iso2),
+    cases: byId(cases),
+    terms: byId(values(raw.terms))
+  }
+}

@@ -1,0 +1,141 @@
+// Integrity rules that a schema cannot express: unique ids, references that resolve, real dates, ranges in order.
+// Each returns problems naming the file, the record and the field.
+import type { DataProblem, Located } from './load-dataset.js'
+import { isoCountries, type RawDataset } from './dataset.js'
+import { isRealPartialDate, periodStart } from './dates.js'
+
+const DATE_FIELDS = new Set([
+  'date', 'effectiveFrom', 'effectiveTo', 'since', 'until', 'reviewed', 'adopted', 'inForce', 'accessed', 'asOf', 'released'
+])
+
+type Problems = DataProblem[]
+
+/** Every field named like a date, anywhere in the record, holds a real calendar date or period. */
+function checkDates (value: unknown, path: string, report: (field: string, message: string) => void): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkDates(item, `${path}[${index}]`, report))
+    return
+  }
+  if (!value || typeof value !== 'object') return
+  for (const [key, child] of Object.entries(value)) {
+    const field = path ? `${path}.${key}` : key
+    if (DATE_FIELDS.has(key) && typeof child === 'string' && !isRealPartialDate(child)) {
+      report(field, `"${child}" is not a real date`)
+    }
+    checkDates(child, field, report)
+  }
+}
+
+function checkRange (from: string | undefined, to: string | undefined, field: string, report: (f: string, m: string) => void): void {
+  if (from && to && periodStart(to) <= periodStart(from)) report(field, `${to} is not after ${from}`)
+}
+
+export function checkIntegrity (raw: RawDataset): Problems {
+  const problems: Problems = []
+  const reporter = (file: string, record: string) => (field: string, message: string) =>
+    problems.push({ file, record, field, message })
+
+  const ids = (entries: Array<Located<{ id: string }>>) => new Set(entries.map((e) => e.value.id))
+  const known = {
+    'notice-types': ids(raw.noticeTypes),
+    instruments: ids(raw.instruments),
+    provisions: ids(raw.provisions),
+    grounds: ids(raw.grounds),
+    'requesting-entities': ids(raw.requestingEntities),
+    cases: ids(raw.cases),
+    terms: ids(raw.terms)
+  }
+  const iso = new Set(isoCountries.map((country) => country.iso2))
+
+  function resolves (kind: keyof typeof known, values: readonly string[] | undefined, field: string, report: (f: string, m: string) => void) {
+    values?.forEach((value, index) => {
+      if (!known[kind].has(value)) report(`${field}[${index}]`, `"${value}" is not a known ${kind.replace(/s$/, '').replace('-', ' ')} id`)
+    })
+  }
+
+  function uniqueIds (entries: Array<Located<{ id: string }>>) {
+    const seen = new Map<string, string>()
+    for (const { file, value } of entries) {
+      const first = seen.get(value.id)
+      if (first) reporter(file, value.id)('id', `duplicate id (first defined in ${first})`)
+      else seen.set(value.id, file)
+    }
+  }
+
+  const listResources = [raw.noticeTypes, raw.instruments, raw.provisions, raw.grounds, raw.requestingEntities, raw.cases, raw.terms]
+  for (const entries of listResources) {
+    uniqueIds(entries as Array<Located<{ id: string }>>)
+    for (const { file, value } of entries as Array<Located<{ id: string; effectiveFrom?: string; effectiveTo?: string }>>) {
+      const report = reporter(file, value.id)
+      checkDates(value, '', report)
+      checkRange(value.effectiveFrom, value.effectiveTo, 'effectiveTo', report)
+    }
+  }
+  checkDates(raw.release.value, '', reporter(raw.release.file, 'release'))
+
+  for (const { file, value } of raw.noticeTypes) {
+    const report = reporter(file, value.id)
+    resolves('provisions', value.provisions, 'provisions', report)
+    value.conditions.forEach((condition, index) => resolves('provisions', condition.provisions, `conditions[${index}].provisions`, report))
+    resolves('notice-types', value.related, 'related', report)
+  }
+  for (const { file, value } of raw.instruments) {
+    checkDates(value, '', reporter(file, value.id))
+  }
+  for (const { file, value } of raw.provisions) {
+    const report = reporter(file, value.id)
+    if (!known.instruments.has(value.instrument)) report('instrument', `"${value.instrument}" is not a known instrument id`)
+    resolves('notice-types', value.appliesTo, 'appliesTo', report)
+  }
+  for (const { file, value } of raw.grounds) {
+    const report = reporter(file, value.id)
+    resolves('provisions', value.provisions, 'provisions', report)
+    resolves('notice-types', value.appliesTo, 'appliesTo', report)
+  }
+  for (const { file, value } of raw.requestingEntities) {
+    const report = reporter(file, value.id)
+    resolves('notice-types', value.mayRequest, 'mayRequest', report)
+    resolves('instruments', value.basis, 'basis', report)
+  }
+  for (const { file, value } of raw.cases) {
+    const report = reporter(file, value.id)
+    const requester = value.requester
+    if (requester) {
+      if (Boolean(requester.country) === Boolean(requester.entity)) report('requester', 'give exactly one of country or entity')
+      if (requester.country && !iso.has(requester.country)) report('requester.country', `"${requester.country}" is not an ISO 3166-1 code`)
+      if (requester.entity && !known['requesting-entities'].has(requester.entity)) report('requester.entity', `"${requester.entity}" is not a known requesting entity id`)
+    }
+    if (value.subject.kind === 'anonymised' && value.subject.name) report('subject.name', 'an anonymised subject has no name')
+    if (value.subject.kind !== 'anonymised' && !value.subject.name) report('subject.name', 'a public figure or group needs a name')
+    resolves('notice-types', value.noticeTypes, 'noticeTypes', report)
+    resolves('grounds', value.grounds, 'grounds', report)
+  }
+  for (const { file, value } of raw.terms) {
+    const report = reporter(file, value.id)
+    value.seeAlso.forEach((target, index) => {
+      const [kind, id] = target.split('/') as [keyof typeof known, string]
+      if (!known[kind]?.has(id)) report(`seeAlso[${index}]`, `"${target}" does not resolve`)
+    })
+  }
+
+  const { file: countriesFile, value: countries } = raw.countries
+  const membersReport = reporter(countriesFile, 'members')
+  checkDates(countries, '', reporter(countriesFile, 'countries'))
+  const members = countries.members.iso2
+  if (new Set(members).size !== members.length) membersReport('iso2', 'lists a country twice')
+  if (members.length !== countries.members.count) membersReport('iso2', `lists ${members.length} countries but count says ${countries.members.count}`)
+  members.forEach((code, index) => { if (!iso.has(code)) membersReport(`iso2[${index}]`, `"${code}" is not an ISO 3166-1 code`) })
+  const curated = new Set<string>()
+  for (const record of countries.countries) {
+    const report = reporter(countriesFile, record.iso2)
+    if (curated.has(record.iso2)) report('iso2', 'duplicate country')
+    curated.add(record.iso2)
+    if (!iso.has(record.iso2)) report('iso2', `"${record.iso2}" is not an ISO 3166-1 code`)
+    if (record.admitted && !members.includes(record.iso2)) report('admitted', 'an admission date for a country not in the member list')
+    record.restrictions.forEach((restriction, index) => {
+      checkRange(restriction.since, restriction.until, `restrictions[${index}].until`, report)
+      resolves('notice-types', restriction.appliesTo, `restrictions[${index}].appliesTo`, report)
+    })
+  }
+  return problems
+}

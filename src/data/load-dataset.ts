@@ -1,0 +1,163 @@
+// Reads data/, validates every record against the schemas, checks integrity and builds the in-memory dataset.
+// Any problem stops here, naming the file, the record and the field, so a broken release never serves.
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { parseDocument } from 'yaml'
+import { Value } from 'typebox/value'
+import type { TSchema } from 'typebox'
+import {
+  schemaContext, NoticeType, Instrument, Provision, GroundRecord, RequestingEntity, Case, Term, CountriesFile
+} from '../../schemas/index.js'
+import { Release } from '../../schemas/release.js'
+import { checkIntegrity } from './integrity.js'
+import { buildDataset, type Dataset, type RawDataset } from './dataset.js'
+
+export interface DataProblem { file: string; record: string; field: string; message: string }
+
+export class DatasetError extends Error {
+  constructor (readonly problems: DataProblem[]) {
+    super(`The dataset is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+      problems.map(formatProblem).join('\n'))
+    this.name = 'DatasetError'
+  }
+}
+
+export const formatProblem = (p: DataProblem) => `  ${p.file}: record ${p.record}, field ${p.field}: ${p.message}`
+
+interface ListResource { key: keyof RawDataset; name: string; schema: TSchema; list: true }
+interface DocumentResource { key: keyof RawDataset; name: string; schema: TSchema; list: false }
+
+/** Where each resource lives (`data/<name>.yaml` and/or `data/<name>/*.yaml`) and what it must match. */
+const RESOURCES: Array<ListResource | DocumentResource> = [
+  { key: 'release', name: 'release', schema: Release, list: false },
+  { key: 'noticeTypes', name: 'notice-types', schema: NoticeType, list: true },
+  { key: 'instruments', name: 'instruments', schema: Instrument, list: true },
+  { key: 'provisions', name: 'provisions', schema: Provision, list: true },
+  { key: 'grounds', name: 'grounds', schema: GroundRecord, list: true },
+  { key: 'requestingEntities', name: 'requesting-entities', schema: RequestingEntity, list: true },
+  { key: 'countries', name: 'countries', schema: CountriesFile, list: false },
+  { key: 'cases', name: 'cases', schema: Case, list: true },
+  { key: 'terms', name: 'terms', schema: Term, list: true }
+]
+
+/** A record as read, remembering its file so that integrity problems can name it. */
+export interface Located<T = unknown> { file: string; value: T }
+
+function filesOf (dataDir: string, name: string): string[] {
+  const files: string[] = []
+  const single = join(dataDir, `${name}.yaml`)
+  if (existsSync(single)) files.push(single)
+  const folder = join(dataDir, name)
+  if (existsSync(folder)) {
+    for (const entry of readdirSync(folder).sort()) {
+      if (entry.endsWith('.yaml') || entry.endsWith('.yml')) files.push(join(folder, entry))
+    }
+  }
+  return files
+}
+
+export function recordLabel (value: unknown, index: number): string {
+  if (value && typeof value === 'object') {
+    const { id, iso2 } = value as { id?: unknown; iso2?: unknown }
+    if (typeof id === 'string') return id
+    if (typeof iso2 === 'string') return iso2
+  }
+  return `#${index + 1}`
+}
+
+/** `/sources/0/url` → `sources[0].url`; a missing or unknown property is named as the field itself. */
+export function fieldOf (error: { instancePath: string; keyword: string; params: Record<string, unknown> }): string[] {
+  const base = error.instancePath.split('/').slice(1)
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`)).join('').replace(/^\./, '')
+  const join = (name: string) => (base ? `${base}.${name}` : name)
+  if (error.keyword === 'required' && Array.isArray(error.params.requiredProperties)) {
+    return (error.params.requiredProperties as string[]).map(join)
+  }
+  if (error.keyword === 'additionalProperties' && Array.isArray(error.params.additionalProperties)) {
+    return (error.params.additionalProperties as string[]).map(join)
+  }
+  return [base || '(record)']
+}
+
+function messageOf (error: { keyword: string; message: string }): string {
+  if (error.keyword === 'required') return 'is required but missing'
+  if (error.keyword === 'additionalProperties') return 'is not a known field'
+  return error.message
+}
+
+/** Schema problems of one value; additionalProperties reports twice in TypeBox, so keep one of each. */
+function schemaProblems (schema: TSchema, value: unknown, file: string, record: string): DataProblem[] {
+  const seen = new Set<string>()
+  const problems: DataProblem[] = []
+  for (const error of Value.Errors(schemaContext, schema, value)) {
+    if (error.keyword === 'boolean') continue
+    for (const field of fieldOf(error as never)) {
+      const problem = { file, record, field, message: messageOf(error as never) }
+      const key = `${field} ${problem.message}`
+      if (!seen.has(key)) { seen.add(key); problems.push(problem) }
+    }
+  }
+  return problems
+}
+
+function readYaml (path: string, file: string, problems: DataProblem[]): unknown {
+  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true, uniqueKeys: true })
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const line = error.linePos?.[0]?.line
+      problems.push({ file, record: line ? `at line ${line}` : '-', field: '-', message: `YAML: ${error.message.split('\n')[0]}` })
+    }
+    return undefined
+  }
+  return doc.toJS()
+}
+
+export interface LoadResult { dataset: Dataset; files: string[] }
+
+/** Loads and checks the whole dataset; throws DatasetError listing every problem found. */
+export function loadDataset (dataDir: string): LoadResult {
+  const problems: DataProblem[] = []
+  const raw: Partial<Record<keyof RawDataset, Located[] | Located>> = {}
+  const hash = createHash('sha256')
+  const allFiles: string[] = []
+
+  for (const resource of RESOURCES) {
+    const paths = filesOf(dataDir, resource.name)
+    if (paths.length === 0) {
+      problems.push({ file: `${resource.name}.yaml`, record: '-', field: '-', message: 'file is missing' })
+      continue
+    }
+    const located: Located[] = []
+    for (const path of paths) {
+      const file = relative(dataDir, path)
+      allFiles.push(file)
+      hash.update(file).update('\0').update(readFileSync(path)).update('\0')
+      const parsed = readYaml(path, file, problems)
+      if (parsed === undefined) continue
+      if (resource.list) {
+        if (!Array.isArray(parsed)) {
+          problems.push({ file, record: '-', field: '-', message: 'must be a YAML list of records' })
+          continue
+        }
+        parsed.forEach((value, index) => {
+          problems.push(...schemaProblems(resource.schema, value, file, recordLabel(value, index)))
+          located.push({ file, value })
+        })
+      } else {
+        problems.push(...schemaProblems(resource.schema, parsed, file, resource.name))
+        located.push({ file, value: parsed })
+      }
+    }
+    raw[resource.key] = resource.list ? located : located[0]
+  }
+
+  // Integrity needs well-formed records; report schema problems first, as one list.
+  if (problems.length > 0) throw new DatasetError(problems)
+  const rawDataset = raw as unknown as RawDataset
+  problems.push(...checkIntegrity(rawDataset))
+  if (problems.length > 0) throw new DatasetError(problems)
+
+  const version = hash.digest('hex').slice(0, 16)
+  return { dataset: buildDataset(rawDataset, version), files: allFiles }
+}

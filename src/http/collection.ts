@@ -1,0 +1,151 @@
+// One way to serve a collection: `GET /v1/<things>` (filters, `q`, `ids`, `asOf`, pagination, Link) and
+// `GET /v1/<things>/{id}` (with nearest-id suggestions on a 404). Each resource file declares what differs.
+import { Type, type TSchema, type TString } from 'typebox'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Dataset } from '../data/dataset.js'
+import { inForceOn, today, type Dated } from '../data/dates.js'
+import type { SearchType } from '../search/search-index.js'
+import { IsoDate } from '../../schemas/common.js'
+import { linkHeader, paginate } from './pagination.js'
+import { sendProblem } from './problems.js'
+import { errorResponses } from './responses.js'
+import { nearestIds } from './suggest.js'
+
+export interface FilterSpec<T> {
+  schema: TSchema
+  matches: (record: T, values: string[], dataset: Dataset, asOf: string | undefined) => boolean
+}
+
+export interface ViewContext { asOf: string; dataset: Dataset }
+
+export interface CollectionSpec<T> {
+  /** URL segment and search type, e.g. `notice-types`. */
+  type: SearchType
+  tag: string
+  noun: { one: string; many: string }
+  item: TSchema
+  list: TSchema
+  id: { name: string; schema: TSchema; normalise?: (raw: string) => string; example: string }
+  records: (dataset: Dataset) => readonly T[]
+  find: (dataset: Dataset, key: string) => T | undefined
+  keyOf: (record: T) => string
+  filters: Record<string, FilterSpec<T>>
+  /** Records that carry effectiveFrom/effectiveTo answer `asOf` by dropping what was not in force that day. */
+  dated?: boolean
+  /** Where the answer depends on the day (a country's membership), shape the record for `asOf`. */
+  view?: (record: T, context: ViewContext) => unknown
+  describe: { list: string; item: string }
+  listExample?: string
+}
+
+/** A comma-separated list of enum values, as a string schema that still documents the values. */
+export function valueList (values: readonly string[], description: string): TString {
+  const alternatives = values.map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  return Type.String({
+    pattern: `^(${alternatives})(,(${alternatives}))*$`,
+    description: `${description} One or more of: ${values.join(', ')} (comma-separated).`,
+    examples: [values[0]]
+  })
+}
+
+export const splitList = (value: string) => value.split(',').map((part) => part.trim()).filter(Boolean)
+
+const commonQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size, 1–100.' }),
+  offset: Type.Integer({ minimum: 0, default: 0, description: 'How many matching records to skip.' }),
+  q: Type.String({ minLength: 1, maxLength: 200, description: 'Search words; results come ranked, best first.' }),
+  ids: Type.String({ minLength: 1, maxLength: 2000, pattern: '^[A-Za-z0-9-]+(,[A-Za-z0-9-]+)*$', description: 'Batch lookup: comma-separated ids.' })
+}
+
+const asOfQuery = Type.Unsafe<string>({
+  ...IsoDate,
+  $id: undefined,
+  description: 'Answer as things stood on this day (YYYY-MM-DD): only what was in force then.',
+  examples: ['2021-01-05']
+})
+
+interface ListQuery { limit: number; offset: number; q?: string; ids?: string; asOf?: string; [filter: string]: unknown }
+
+// Any type provider: the route files are typed with the TypeBox provider, this factory is not.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyFastify = FastifyInstance<any, any, any, any, any>
+
+export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>) {
+  const base = `/v1/${spec.type}`
+  const filterQuery = Object.fromEntries(Object.entries(spec.filters).map(([name, filter]) => [name, Type.Optional(filter.schema)]))
+  const datedQuery: Record<string, TSchema> = spec.dated || spec.view ? { asOf: Type.Optional(asOfQuery) } : {}
+  const listQuery = Type.Object({
+    limit: Type.Optional(commonQuery.limit),
+    offset: Type.Optional(commonQuery.offset),
+    q: Type.Optional(commonQuery.q),
+    ids: Type.Optional(commonQuery.ids),
+    ...datedQuery,
+    ...filterQuery
+  }, { additionalProperties: false })
+
+  const inForce = (record: T, asOf: string | undefined) => !spec.dated || !asOf || inForceOn(record as Dated, asOf)
+  const shape = (record: T, asOf: string | undefined) =>
+    spec.view ? spec.view(record, { asOf: asOf ?? today(), dataset: app.dataset }) : record
+
+  app.get(base, {
+    schema: {
+      tags: [spec.tag],
+      operationId: `list-${spec.type}`,
+      summary: `List ${spec.noun.many}`,
+      description: spec.describe.list,
+      querystring: listQuery,
+      response: { 200: { description: `A page of ${spec.noun.many}.`, ...spec.list }, ...errorResponses(400, 406) }
+    }
+  }, async (request, reply) => {
+    const query = request.query as ListQuery
+    const dataset = app.dataset
+    let records = spec.records(dataset)
+    if (query.ids) {
+      const wanted = new Set(splitList(query.ids).map((id) => spec.id.normalise?.(id) ?? id))
+      records = records.filter((record) => wanted.has(spec.keyOf(record)))
+    }
+    records = records.filter((record) => inForce(record, query.asOf))
+    for (const [name, filter] of Object.entries(spec.filters)) {
+      const raw = query[name]
+      if (raw === undefined) continue
+      const values = splitList(String(raw))
+      records = records.filter((record) => filter.matches(record, values, dataset, query.asOf))
+    }
+    if (query.q) {
+      const rank = new Map(app.searchIndex.search(query.q, [spec.type]).map((hit, index) => [hit.id, index]))
+      records = records.filter((record) => rank.has(spec.keyOf(record)))
+        .sort((a, b) => (rank.get(spec.keyOf(a)) ?? 0) - (rank.get(spec.keyOf(b)) ?? 0))
+    }
+    const limit = query.limit ?? 20
+    const offset = query.offset ?? 0
+    const page = paginate(records, limit, offset)
+    reply.header('link', linkHeader(base, request.query as Record<string, unknown>, page.total, limit, offset))
+    return { ...page, data: page.data.map((record) => shape(record, query.asOf)) }
+  })
+
+  app.get(`${base}/:${spec.id.name}`, {
+    schema: {
+      tags: [spec.tag],
+      operationId: `get-${spec.type.replace(/s$/, '').replace(/ie$/, 'y')}`,
+      summary: `Get one ${spec.noun.one}`,
+      description: spec.describe.item,
+      params: Type.Object({ [spec.id.name]: spec.id.schema }),
+      querystring: Type.Object({ ...datedQuery }, { additionalProperties: false }),
+      response: { 200: { description: `The ${spec.noun.one}.`, ...spec.item }, ...errorResponses(400, 404, 406) }
+    }
+  }, async (request: FastifyRequest, reply) => {
+    const raw = (request.params as Record<string, string>)[spec.id.name]
+    const key = spec.id.normalise?.(raw) ?? raw
+    const asOf = (request.query as { asOf?: string }).asOf
+    const record = spec.find(app.dataset, key)
+    if (!record) {
+      const suggestions = nearestIds(key, spec.records(app.dataset).map(spec.keyOf))
+      const hint = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : ''
+      return sendProblem(request, reply, 'not-found', `No ${spec.noun.one} has the id "${raw}".${hint}`, { suggestions })
+    }
+    if (!inForce(record, asOf)) {
+      return sendProblem(request, reply, 'not-found', `The ${spec.noun.one} "${key}" was not in force on ${asOf}.`, { suggestions: [] })
+    }
+    return shape(record, asOf)
+  })
+}

@@ -1,0 +1,57 @@
+// The HTTP contract every route shares (api-conventions.md): request ids, content negotiation, caching headers,
+// strong ETags with 304s, and the dataset version on every answer.
+import { randomUUID } from 'node:crypto'
+import etag from '@fastify/etag'
+import fp from 'fastify-plugin'
+import Negotiator from 'negotiator'
+import type { FastifyInstance } from 'fastify'
+import { sendProblem } from '../http/problems.js'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Media types the route can answer with; `Accept` is negotiated against them. Default: JSON. */
+    produces?: string[]
+    /** Health routes must never be cached. */
+    noStore?: boolean
+  }
+}
+
+const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=86400'
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
+/** Use the caller's `X-Request-Id` when it is sane, so that a request can be followed across services. */
+export function requestIdFrom (header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header
+  return value && REQUEST_ID.test(value) ? value : randomUUID()
+}
+
+async function httpConventions (app: FastifyInstance) {
+  const lastModified = new Date(`${app.dataset.release.released}T00:00:00Z`).toUTCString()
+
+  await app.register(etag, { algorithm: 'sha1' })
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+    reply.header('x-dataset-version', app.dataset.version)
+    const url = request.routeOptions.url
+    if (!url || !(url.startsWith('/v1') || url === '/healthz' || url === '/readyz')) return
+    const produces = request.routeOptions.config.produces ?? ['application/json']
+    const accept = request.headers.accept
+    if (accept && !new Negotiator({ headers: { accept } }).mediaType(produces)) {
+      return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${accept}.`, { supported: produces })
+    }
+  })
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.routeOptions.config.noStore) {
+      reply.header('cache-control', 'no-store')
+    } else if ((request.method === 'GET' || request.method === 'HEAD') && (reply.statusCode < 300 || reply.statusCode === 304)) {
+      reply.header('cache-control', CACHE_CONTROL)
+      reply.header('last-modified', lastModified)
+      reply.header('vary', 'Accept')
+    }
+    return payload
+  })
+}
+
+export default fp(httpConventions, { name: 'http-conventions', dependencies: ['dataset'] })

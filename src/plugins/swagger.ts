@@ -1,0 +1,59 @@
+// The OpenAPI 3.1 document, generated from the route schemas, and Swagger UI at /docs.
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+import { PROBLEM_CODES } from '../http/problems.js'
+import { packageInfo } from '../package-info.js'
+
+export const TAGS = [
+  { name: 'Notice types', description: 'The colour-coded notices, the INTERPOL–UN Security Council Special Notice, diffusions for comparison, and abolished types.' },
+  { name: 'Rules', description: 'The legal instruments and the provisions a notice must meet.' },
+  { name: 'Grounds', description: 'Why INTERPOL refuses a request or deletes a notice — Article 3 above all.' },
+  { name: 'Requesters', description: 'Who may ask for a notice: member countries through their NCB, and international bodies.' },
+  { name: 'Cases', description: 'Public cases and CCF decision excerpts that show the grounds at work.' },
+  { name: 'Glossary', description: 'Terms reporters meet, defined precisely.' },
+  { name: 'Search', description: 'Ranked search across every resource.' },
+  { name: 'Service', description: 'Dataset version, counts and licence.' }
+]
+
+const DESCRIPTION = `Explains INTERPOL's notice system — notice types, who may request them, the rules they must meet and
+the grounds on which they are refused or deleted — with the cases that show those rules at work. Every record
+carries its sources and a \`confidence\` (\`confirmed\` from a primary text, \`reported\` by secondary or news
+sources, or \`inferred\`).
+
+This is reference information about published rules, not legal advice and not an official INTERPOL service.
+
+**Conventions.** Lists take \`limit\` (1–100), \`offset\`, \`q\` and \`ids\`, answer \`{ data, total, limit, offset }\`
+and an RFC 8288 \`Link\` header. Unknown query parameters are a 400. Dated resources take \`asOf=YYYY-MM-DD\`.
+Every GET carries a strong \`ETag\` (answered with 304 on \`If-None-Match\`), \`Last-Modified\` and
+\`X-Dataset-Version\`. Errors are RFC 9457 \`application/problem+json\` with a stable \`code\`:
+${Object.entries(PROBLEM_CODES).map(([code, status]) => `\`${code}\` (${status})`).join(', ')}.`
+
+async function swaggerPlugin (app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'INTERPOL Notice API',
+        version: packageInfo.version,
+        description: DESCRIPTION,
+        license: { name: 'Dataset: CC BY 4.0', identifier: 'CC-BY-4.0' },
+        contact: { name: 'interpol-notice-api maintainers' }
+      },
+      servers: [{ url: '/', description: 'This server' }],
+      tags: TAGS
+    },
+    // Shared schemas keep their names (NoticeType, Problem) instead of def-N.
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`)
+    }
+  })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: true, docExpansion: 'list', tryItOutEnabled: false },
+    staticCSP: false
+  })
+}
+
+export default fp(swaggerPlugin, { name: 'swagger' })

@@ -1,0 +1,53 @@
+// Health, readiness, the OpenAPI document and /v1/meta: the routes about the service itself.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { datasetStats } from '../data/stats.js'
+import { errorResponses } from '../http/responses.js'
+import { sendProblem } from '../http/problems.js'
+import type { Meta } from '../../schemas/release.js'
+
+const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { counts, confidence } = datasetStats(app.dataset)
+  const meta: Meta = {
+    name: 'interpol-notice-api',
+    datasetVersion: app.dataset.version,
+    released: app.dataset.release.released,
+    counts,
+    confidence,
+    licence: app.dataset.release.licence,
+    attribution: app.dataset.release.attribution,
+    disclaimer: app.dataset.release.disclaimer,
+    docs: '/docs'
+  }
+
+  app.get('/healthz', {
+    config: { noStore: true },
+    schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ok') }) } }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/readyz', {
+    config: { noStore: true },
+    schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ready'), datasetVersion: Type.String() }), ...errorResponses(503) } }
+  }, async (request, reply) => {
+    if (!app.lifecycle.accepting) return sendProblem(request, reply, 'service-unavailable', 'The service is shutting down.')
+    return { status: 'ready' as const, datasetVersion: app.dataset.version }
+  })
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/openapi.yaml', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type('application/yaml; charset=utf-8').send(app.swagger({ yaml: true })))
+
+  app.get('/v1/meta', {
+    schema: {
+      tags: ['Service'],
+      operationId: 'get-meta',
+      summary: 'Dataset version, counts and licence',
+      description: 'The dataset version (a content hash of the data files), its release date, the number of records ' +
+        'per resource and per confidence level, the licence, and the disclaimer that this is reference information, ' +
+        'not legal advice.',
+      response: { 200: { description: 'About the dataset.', ...Type.Ref('Meta') }, ...errorResponses(406) }
+    }
+  }, async () => meta)
+}
+
+export default serviceRoutes

@@ -1,0 +1,92 @@
+// Ranked search across every resource, built once per dataset with MiniSearch: tolerant of case, accents,
+// plurals and small typos, and matching the aliases people actually use ("wanted notice" → red).
+import MiniSearch, { type SearchResult } from 'minisearch'
+import type { Dataset } from '../data/dataset.js'
+
+export const SEARCH_TYPES = [
+  'notice-types', 'terms', 'grounds', 'provisions', 'instruments', 'cases', 'countries', 'requesting-entities'
+] as const
+export type SearchType = typeof SEARCH_TYPES[number]
+
+export interface SearchDocument {
+  key: string
+  type: SearchType
+  id: string
+  title: string
+  names: string
+  text: string
+}
+
+export interface SearchHit { type: SearchType; id: string; title: string; score: number }
+
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'in', 'on', 'to', 'is', 'by', 'de', 'la', 'le', 'el'])
+
+/** Lower-case, strip accents, and fold simple English plurals, so "Notices" and "notice" and "notícé" meet. */
+export function normaliseTerm (term: string): string | null {
+  const folded = term.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+  if (folded.length === 0 || STOP_WORDS.has(folded)) return null
+  if (folded.length > 4 && folded.endsWith('ies')) return `${folded.slice(0, -3)}y`
+  if (folded.length > 3 && folded.endsWith('s') && !folded.endsWith('ss') && !folded.endsWith('us')) return folded.slice(0, -1)
+  return folded
+}
+
+// Reference pages a reader most likely means come first when the words fit equally well.
+const TYPE_BOOST: Record<SearchType, number> = {
+  'notice-types': 1.6, terms: 1.4, grounds: 1.3, 'requesting-entities': 1.1, instruments: 1.1, provisions: 1, countries: 1, cases: 0.9
+}
+
+export function documentsOf (dataset: Dataset): SearchDocument[] {
+  const docs: SearchDocument[] = []
+  const add = (type: SearchType, id: string, title: string, names: Array<string | undefined>, text: Array<string | undefined>) =>
+    docs.push({ key: `${type}/${id}`, type, id, title, names: names.filter(Boolean).join(' | '), text: text.filter(Boolean).join(' ') })
+
+  for (const n of dataset.noticeTypes.all) {
+    add('notice-types', n.id, n.labels.en, [n.id, ...Object.values(n.labels), ...n.aliases], [n.purpose, n.subjects])
+  }
+  for (const t of dataset.terms.all) add('terms', t.id, t.labels.en, [t.id, ...Object.values(t.labels), ...t.aliases], [t.definition])
+  for (const g of dataset.grounds.all) add('grounds', g.id, g.title, [g.id, g.title, ...g.aliases], [g.description, ...g.indicators])
+  for (const p of dataset.provisions.all) {
+    const instrument = dataset.instruments.byId.get(p.instrument)
+    const cite = p.article ? `${instrument?.shortTitle ?? p.instrument} Article ${p.article}` : undefined
+    add('provisions', p.id, cite ? `${cite}: ${p.title}` : p.title, [p.id, p.title, cite], [p.summary])
+  }
+  for (const i of dataset.instruments.all) add('instruments', i.id, i.title, [i.id, i.title, i.shortTitle, i.reference, ...i.aliases], [i.summary])
+  for (const c of dataset.cases.all) add('cases', c.id, c.title, [c.id, c.title, c.reference, c.subject.name, ...c.aliases], [c.summary])
+  for (const c of dataset.countries.all) add('countries', c.iso2, c.name, [c.iso2, c.iso3, c.name], [c.notes])
+  for (const e of dataset.requestingEntities.all) add('requesting-entities', e.id, e.name, [e.id, e.name, ...e.aliases], [e.scope])
+  return docs
+}
+
+export interface SearchIndex {
+  search (query: string, types?: readonly SearchType[]): SearchHit[]
+}
+
+export function buildSearchIndex (dataset: Dataset): SearchIndex {
+  const index = new MiniSearch<SearchDocument>({
+    idField: 'key',
+    fields: ['id', 'title', 'names', 'text'],
+    storeFields: ['type', 'id', 'title'],
+    processTerm: normaliseTerm,
+    searchOptions: {
+      boost: { id: 3, names: 3, title: 2, text: 1 },
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
+      boostDocument: (_key, _term, stored) => TYPE_BOOST[(stored?.type as SearchType) ?? 'cases']
+    }
+  })
+  index.addAll(documentsOf(dataset))
+
+  const toHit = (result: SearchResult): SearchHit => ({
+    type: result.type as SearchType, id: result.id as string, title: result.title as string, score: Math.round(result.score * 1000) / 1000
+  })
+
+  return {
+    search (query, types) {
+      const filter = types && types.length > 0 ? (result: SearchResult) => types.includes(result.type as SearchType) : undefined
+      // Every word must match when possible; otherwise the best partial matches are still worth showing.
+      let results = index.search(query, { combineWith: 'AND', filter })
+      if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter })
+      return results.map(toHit)
+    }
+  }
+}
