@@ -9,6 +9,7 @@ export * from './requesting-entity.js'
 export * from './case.js'
 export * from './term.js'
 export * from './country.js'
+export * from './assessment.js'
 
 import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, FieldError, Problem } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
@@ -20,11 +21,13 @@ import { RequestingEntity } from './requesting-entity.js'
 import { Case } from './case.js'
 import { Term } from './term.js'
 import { Country } from './country.js'
+import { AssessmentRequest, Finding, Assessment, AssessmentExample } from './assessment.js'
 
 export const sharedSchemas = [
   Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, FieldError, Problem,
   SubjectRole, OffenceCategory, OffenceContext,
-  NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country
+  NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country,
+  AssessmentRequest, Finding, Assessment, AssessmentExample
 ]
 
 /** The `$ref` context for validating data files with TypeBox: `{ Source: …, Id: …, … }`. */

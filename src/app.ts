@@ -21,6 +21,7 @@ import requestingEntityRoutes from './routes/v1/requesting-entities.js'
 import caseRoutes from './routes/v1/cases.js'
 import termRoutes from './routes/v1/terms.js'
 import searchRoutes from './routes/v1/search.js'
+import assessmentRoutes from './routes/v1/assessments.js'
 
 export interface AppOptions { dataset: Dataset }
 
@@ -51,7 +52,7 @@ export async function app (fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(httpConventions)
   await fastify.register(serviceRoutes)
   for (const routes of [noticeTypeRoutes, instrumentRoutes, provisionRoutes, groundRoutes, countryRoutes,
-    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes]) {
+    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes]) {
     await fastify.register(routes)
   }
 }

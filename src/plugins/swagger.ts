@@ -14,6 +14,7 @@ export const TAGS = [
   { name: 'Cases', description: 'Public cases and CCF decision excerpts that show the grounds at work.' },
   { name: 'Glossary', description: 'Terms reporters meet, defined precisely.' },
   { name: 'Search', description: 'Ranked search across every resource.' },
+  { name: 'Assessment', description: 'Measure a hypothetical notice request against the published rules, with reasons, citations and precedents.' },
   { name: 'Service', description: 'Dataset version, counts and licence.' }
 ]
 

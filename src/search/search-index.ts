@@ -57,6 +57,14 @@ export function documentsOf (dataset: Dataset): SearchDocument[] {
   return docs
 }
 
+/** A whole phrase folded the way terms are, so that "CCF" or "Wanted Notices" can be compared with a name. */
+export function normalisePhrase (phrase: string): string {
+  return phrase.split(/[\s\-_/,.;:()'"]+/).map(normaliseTerm).filter(Boolean).join(' ')
+}
+
+// A query that is exactly a record's id, name or alias is almost certainly a request for that record.
+const EXACT_NAME_BOOST = 3
+
 export interface SearchIndex {
   search (query: string, types?: readonly SearchType[]): SearchHit[]
 }
@@ -74,7 +82,10 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
       boostDocument: (_key, _term, stored) => TYPE_BOOST[(stored?.type as SearchType) ?? 'cases']
     }
   })
-  index.addAll(documentsOf(dataset))
+  const documents = documentsOf(dataset)
+  index.addAll(documents)
+  const exactNames = new Map(documents.map((doc) =>
+    [doc.key, new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase))]))
 
   const toHit = (result: SearchResult): SearchHit => ({
     type: result.type as SearchType, id: result.id as string, title: result.title as string, score: Math.round(result.score * 1000) / 1000
@@ -86,7 +97,11 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
       // Every word must match when possible; otherwise the best partial matches are still worth showing.
       let results = index.search(query, { combineWith: 'AND', filter })
       if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter })
-      return results.map(toHit)
+      const phrase = normalisePhrase(query)
+      return results
+        .map((result) => exactNames.get(`${result.type as string}/${result.id as string}`)?.has(phrase) ? { ...result, score: result.score * EXACT_NAME_BOOST } : result)
+        .sort((a, b) => b.score - a.score)
+        .map(toHit)
     }
   }
 }

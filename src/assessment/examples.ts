@@ -1,0 +1,81 @@
+// Ready-made requests: what Swagger UI offers as POST bodies, and what GET /v1/assessments/examples lists.
+// They are hypothetical requests shaped like public cases, not records of those cases.
+import type { AssessmentRequest } from '../../schemas/assessment.js'
+
+export interface AssessmentExample { id: string; title: string; description: string; request: AssessmentRequest }
+
+export const ASSESSMENT_EXAMPLES: AssessmentExample[] = [
+  {
+    id: 'iran-2021-us-officials',
+    title: 'Iran asks for a Red Notice against US officials over the Soleimani strike (January 2021)',
+    description: 'Shaped like the request Iran announced on 5 January 2021 (see /v1/cases/iran-2021-us-officials).',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'IR' },
+      date: '2021-01-05',
+      subject: { nationalities: ['US'], roles: ['head-of-state', 'government-official', 'military-officer'] },
+      offence: { summary: 'Killing of a general in a drone strike near Baghdad airport', categories: ['murder', 'terrorism'], context: ['military-operation'] },
+      judicial: { arrestWarrant: true, issuedBy: 'Tehran prosecutor' }
+    }
+  },
+  {
+    id: 'ordinary-murder',
+    title: 'A member country asks for a Red Notice for a murder suspect',
+    description: 'An ordinary-law crime with a warrant and a penalty well above the threshold.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'FR' },
+      subject: { roles: ['private-individual'] },
+      offence: { summary: 'Murder', categories: ['murder'], context: ['ordinary-criminal'], maxPenaltyMonths: 360 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'refugee-requested-by-country-of-origin',
+    title: 'A country asks for a Red Notice against a refugee recognised abroad',
+    description: 'Shaped like the al-Araibi case (see /v1/cases/al-araibi-2018): a refugee recognised by Australia, sought by Bahrain.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'BH' },
+      date: '2018-11-08',
+      subject: { nationalities: ['BH'], roles: ['refugee'], refugee: { status: 'recognised', grantedBy: 'AU' } },
+      offence: { categories: ['other'], soughtFor: 'sentence', sentenceRemainingMonths: 120 },
+      judicial: { courtDecision: true, inAbsentia: true }
+    }
+  },
+  {
+    id: 'unpaid-cheque',
+    title: 'A Red Notice for an unfunded cheque',
+    description: 'A private commercial dispute, a category excluded from Red Notices.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'AE' },
+      subject: { roles: ['business-person'] },
+      offence: { categories: ['unpaid-debt-or-cheque'], context: ['private-commercial-dispute'], maxPenaltyMonths: 36 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'non-member',
+    title: 'A non-member country asks for a Red Notice',
+    description: 'North Korea is not an INTERPOL member, so it cannot request notices at all.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'KP' },
+      offence: { categories: ['fraud'], maxPenaltyMonths: 120 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'restricted-requester-diffusion',
+    title: 'Russia sends a wanted-person diffusion after March 2022',
+    description: 'Russia\'s diffusions go through prior review by the General Secretariat since 10 March 2022.',
+    request: {
+      noticeType: 'diffusion',
+      requester: { country: 'RU' },
+      date: '2023-05-02',
+      offence: { categories: ['fraud'], maxPenaltyMonths: 120 },
+      judicial: { arrestWarrant: true }
+    }
+  }
+]

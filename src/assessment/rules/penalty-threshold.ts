@@ -1,0 +1,28 @@
+// The minimum penalties: two years' maximum for a person sought for prosecution, six months of sentence for a
+// person sought to serve one. The General Secretariat may make an exception for a case of particular importance.
+import type { Rule } from './rule.js'
+
+export const PROSECUTION_MINIMUM_MONTHS = 24
+export const SENTENCE_MINIMUM_MONTHS = 6
+const EXCEPTION = 'The General Secretariat may still publish a case of particular importance to international police cooperation.'
+
+export const penaltyThreshold: Rule = {
+  ground: 'penalty-threshold',
+  evaluate (ctx) {
+    const { maxPenaltyMonths, sentenceRemainingMonths } = ctx.request.offence
+    if (ctx.soughtFor === 'sentence') {
+      if (sentenceRemainingMonths === undefined) {
+        return { result: 'not-enough-information', reason: 'The subject is sought to serve a sentence, but the months left to serve are not given.', missing: [{ field: 'offence.sentenceRemainingMonths', why: 'At least six months of the sentence must remain to be served.' }] }
+      }
+      return sentenceRemainingMonths < SENTENCE_MINIMUM_MONTHS
+        ? { result: 'fails', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, under the six-month minimum. ${EXCEPTION}` }
+        : { result: 'passes', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, at least the six-month minimum.` }
+    }
+    if (maxPenaltyMonths === undefined) {
+      return { result: 'not-enough-information', reason: 'The subject is sought for prosecution, but the maximum penalty is not given.', missing: [{ field: 'offence.maxPenaltyMonths', why: 'The offence must carry a maximum of at least two years.' }] }
+    }
+    return maxPenaltyMonths < PROSECUTION_MINIMUM_MONTHS
+      ? { result: 'fails', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, under the two-year minimum. ${EXCEPTION}` }
+      : { result: 'passes', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, at least the two-year minimum.` }
+  }
+}

@@ -1,0 +1,53 @@
+// POST /v1/assessments: measure a hypothetical request against the rules. GET /v1/assessments/examples.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { assessNoticeRequest } from '../../assessment/assess.js'
+import { checkReferences } from '../../assessment/check-references.js'
+import { ASSESSMENT_EXAMPLES } from '../../assessment/examples.js'
+import { today } from '../../data/dates.js'
+import { sendProblem } from '../../http/problems.js'
+import { errorResponses } from '../../http/responses.js'
+import type { AssessmentRequest } from '../../../schemas/assessment.js'
+
+const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post('/v1/assessments', {
+    schema: {
+      tags: ['Assessment'],
+      operationId: 'assess-request',
+      summary: 'Assess a hypothetical notice request',
+      description: 'Describe a request — who asks, for which notice type, on which day, against whom, for what — and ' +
+        'get a verdict (`likely-refused`, `needs-review`, `likely-compliant` or `cannot-request`), one finding per ' +
+        'ground examined with the provisions applied, the reason (naming the facts it relied on) and the most ' +
+        'similar past cases, plus the facts that would change the verdict. The rules and memberships in force on ' +
+        '`date` apply. This explains published rules; it is not legal advice or a prediction of INTERPOL\'s decision.',
+      body: Type.Unsafe<AssessmentRequest>({ $ref: 'AssessmentRequest', examples: ASSESSMENT_EXAMPLES.map((example) => example.request) }),
+      response: { 200: { description: 'The assessment.', ...Type.Ref('Assessment') }, ...errorResponses(400, 406, 413, 415) }
+    }
+  }, async (request, reply) => {
+    const body = request.body
+    const problems = checkReferences(body, app.dataset)
+    if (problems.length > 0) {
+      return sendProblem(request, reply, 'invalid-body', `The request has ${problems.length} invalid field${problems.length === 1 ? '' : 's'}: ` +
+        problems.map((p) => `${p.field} ${p.message}`).join('; '), { errors: problems })
+    }
+    return assessNoticeRequest(body, app.dataset, today())
+  })
+
+  const examples = { data: ASSESSMENT_EXAMPLES }
+  app.get('/v1/assessments/examples', {
+    schema: {
+      tags: ['Assessment'],
+      operationId: 'list-assessment-examples',
+      summary: 'Ready-made assessment requests',
+      description: 'Example bodies for POST /v1/assessments — among them Iran\'s January 2021 request against US ' +
+        'officials, an ordinary murder case, a refugee sought by the country they fled, an unfunded cheque, a ' +
+        'non-member, and a restricted requester.',
+      response: {
+        200: { description: 'The examples.', ...Type.Object({ data: Type.Array(Type.Ref('AssessmentExample')) }) },
+        ...errorResponses(406)
+      }
+    }
+  }, async () => examples)
+}
+
+export default assessmentRoutes
