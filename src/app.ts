@@ -1,6 +1,7 @@
 // The application as a plugin: everything the service does, with no knowledge of ports or process signals
 // (src/server.ts). Tests build it with the very same options as production, through createApp().
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
 import type { Dataset } from './data/dataset.js'
 import { installErrorHandler } from './http/problems.js'
 import { installNotFoundHandler } from './http/not-found.js'
@@ -32,7 +33,8 @@ export function buildOptions (logger: FastifyServerOptions['logger'] = false): F
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
     ajv: {
       // Unknown query parameters and body fields must be a 400, not silently dropped (Fastify's default drops them).
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true }
+      // `x-examples` only annotates schemas for the OpenAPI document (named examples in Swagger UI).
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, keywords: ['x-examples'] }
     },
     bodyLimit: 16 * 1024,
     connectionTimeout: 10_000,
@@ -43,10 +45,12 @@ export function buildOptions (logger: FastifyServerOptions['logger'] = false): F
   }
 }
 
-export async function app (fastify: FastifyInstance, options: AppOptions) {
+async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(datasetPlugin, { dataset: options.dataset })
   installNotFoundHandler(fastify)
   installErrorHandler(fastify)
+  // Only JSON bodies are accepted; Fastify's built-in text/plain parser would turn a 415 into a confusing 400.
+  fastify.removeContentTypeParser('text/plain')
   for (const schema of [...sharedSchemas, Meta, ...listSchemas]) fastify.addSchema(schema)
   await fastify.register(swaggerPlugin)
   await fastify.register(httpConventions)
@@ -56,6 +60,9 @@ export async function app (fastify: FastifyInstance, options: AppOptions) {
     await fastify.register(routes)
   }
 }
+
+/** Not encapsulated, so that whoever registers it (the server, tests, a host app) sees the dataset and swagger. */
+export const app = fp(registerApp, { name: 'interpol-notice-api', fastify: '5.x' })
 
 export async function createApp (options: AppOptions & { logger?: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
   const fastify = Fastify(buildOptions(options.logger))

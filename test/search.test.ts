@@ -18,6 +18,12 @@ t.test('"wanted notice" ranks the Red Notice first', async (t) => {
   t.equal(top('WANTED NOTICES')[0], 'notice-types/red')
 })
 
+t.test('a name shared by a notice type and a glossary term: the notice type first, then the term', async (t) => {
+  t.same(top('red notice').slice(0, 2), ['notice-types/red', 'terms/red-notice'])
+  const scores = index.search('red notice').map((hit) => hit.score)
+  t.same(scores, [...scores].sort((a, b) => b - a), 'scores follow the order of the answer')
+})
+
 t.test('"soleimani" finds the Iranian requests', async (t) => {
   const hits = top('soleimani', ['cases'])
   t.same(hits.slice(0, 2).sort(), ['cases/iran-2020-us-officials', 'cases/iran-2021-us-officials'])

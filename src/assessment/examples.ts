@@ -37,7 +37,6 @@ export const ASSESSMENT_EXAMPLES: AssessmentExample[] = [
     request: {
       noticeType: 'red',
       requester: { country: 'BH' },
-      date: '2018-11-08',
       subject: { nationalities: ['BH'], roles: ['refugee'], refugee: { status: 'recognised', grantedBy: 'AU' } },
       offence: { categories: ['other'], soughtFor: 'sentence', sentenceRemainingMonths: 120 },
       judicial: { courtDecision: true, inAbsentia: true }

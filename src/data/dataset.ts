@@ -6,6 +6,7 @@ import type {
   Confidence
 } from '../../schemas/index.js'
 import type { Release } from '../../schemas/release.js'
+import { CASE_KINDS } from '../../schemas/case.js'
 import type { Located } from './load-dataset.js'
 
 export interface RawDataset {
@@ -88,8 +89,17 @@ function withCases (grounds: GroundRecord[], cases: Case[]): Ground[] {
   }))
 }
 
+/**
+ * Public cases come before CCF decision excerpts (CASE_KINDS order), each in file order: a reader listing cases
+ * meets the stories they know first, whatever the file names are.
+ */
+export function inListOrder (cases: Case[]): Case[] {
+  const rank = (c: Case) => (CASE_KINDS as readonly string[]).indexOf(c.kind)
+  return [...cases].sort((a, b) => rank(a) - rank(b))
+}
+
 export function buildDataset (raw: RawDataset, version: string): Dataset {
-  const cases = values(raw.cases)
+  const cases = inListOrder(values(raw.cases))
   return {
     version,
     release: raw.release.value,

@@ -63,6 +63,15 @@ const CONTEXT_CODE: Record<string, ProblemCode> = { querystring: 'invalid-query'
 interface AjvError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }
 
 /** One `{ field, message }` per failed field, named the way a client wrote it: `query.limit`, `body.offence.categories[0]`. */
+/**
+ * A comma-separated list parameter is validated by a pattern of the form ^(a|b)(,(a|b))*$ (see valueList in
+ * collection.ts); ajv would report the raw regular expression, so we name the allowed values instead.
+ */
+export function valueListAlternatives (pattern: string): string[] | undefined {
+  const match = /^\^\(([^()]+)\)\(,\(\1\)\)\*\$$/.exec(pattern)
+  return match ? match[1].split('|').map((value) => value.replace(/\\(.)/g, '$1')) : undefined
+}
+
 export function fieldErrors (context: string, errors: AjvError[]) {
   const prefix = CONTEXT_PREFIX[context] ?? context
   const seen = new Set<string>()
@@ -80,6 +89,9 @@ export function fieldErrors (context: string, errors: AjvError[]) {
       message = 'is required'
     } else if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) {
       message = `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`
+    } else if (error.keyword === 'pattern') {
+      const values = valueListAlternatives(String(error.params.pattern ?? ''))
+      if (values) message = `must be one or more of: ${values.join(', ')} (comma-separated)`
     }
     const key = `${field}|${message}`
     if (!seen.has(key)) { seen.add(key); out.push({ field, message }) }

@@ -62,8 +62,13 @@ export function normalisePhrase (phrase: string): string {
   return phrase.split(/[\s\-_/,.;:()'"]+/).map(normaliseTerm).filter(Boolean).join(' ')
 }
 
-// A query that is exactly a record's id, name or alias is almost certainly a request for that record.
+// A query that is exactly a record's id, name or alias is almost certainly a request for that record: it outranks
+// every partial match, and where several records share the name ("Red Notice" is a notice type and a glossary
+// term) the type a reader most likely means comes first. Scores stay in the order of the answer.
 const EXACT_NAME_BOOST = 3
+function exactNameScore (result: SearchResult, bestScore: number): number {
+  return bestScore * EXACT_NAME_BOOST * TYPE_BOOST[result.type as SearchType] + result.score
+}
 
 export interface SearchIndex {
   search (query: string, types?: readonly SearchType[]): SearchHit[]
@@ -87,6 +92,9 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
   const exactNames = new Map(documents.map((doc) =>
     [doc.key, new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase))]))
 
+  const isExactName = (result: SearchResult, phrase: string) =>
+    exactNames.get(`${result.type as string}/${result.id as string}`)?.has(phrase) === true
+
   const toHit = (result: SearchResult): SearchHit => ({
     type: result.type as SearchType, id: result.id as string, title: result.title as string, score: Math.round(result.score * 1000) / 1000
   })
@@ -98,8 +106,9 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
       let results = index.search(query, { combineWith: 'AND', filter })
       if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter })
       const phrase = normalisePhrase(query)
+      const best = results.reduce((max, result) => Math.max(max, result.score), 0)
       return results
-        .map((result) => exactNames.get(`${result.type as string}/${result.id as string}`)?.has(phrase) ? { ...result, score: result.score * EXACT_NAME_BOOST } : result)
+        .map((result) => isExactName(result, phrase) ? { ...result, score: exactNameScore(result, best) } : result)
         .sort((a, b) => b.score - a.score)
         .map(toHit)
     }

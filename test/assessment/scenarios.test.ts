@@ -70,10 +70,14 @@ t.test('3. a maximum penalty of 12 months, sought for prosecution: the threshold
 })
 
 t.test('4. Bahrain against a refugee recognised by Australia: the refugee ground fails, with al-Araibi', async (t) => {
-  const { body } = await assess(redNotice({ requester: { country: 'BH' }, date: '2018-11-08', subject: { refugee: { status: 'recognised', grantedBy: 'AU' } } }))
+  const refugeeRequest = (date: string) => redNotice({ requester: { country: 'BH' }, date, subject: { refugee: { status: 'recognised', grantedBy: 'AU' } } })
+  const { body } = await assess(refugeeRequest('2019-03-01'))
   const refugee = finding(body, 'refugee-status')
   t.equal(refugee?.result, 'fails')
-  t.ok(refugee?.precedents.includes('al-araibi-2018'))
+  t.ok(refugee?.precedents.includes('al-araibi-2018'), 'the 2018 cancellation is a precedent for a later request')
+  const before = finding((await assess(refugeeRequest('2018-11-08'))).body, 'refugee-status')
+  t.equal(before?.result, 'fails', 'the rule applies before the case too')
+  t.notOk(before?.precedents.includes('al-araibi-2018'), 'a case decided after the request is not its precedent')
   t.equal(body.verdict, 'likely-refused')
   t.ok(body.missing.some((m: { field: string }) => m.field === 'subject.nationalities'), 'the assumption is named as a missing fact')
   await checkReferences(t, body)

@@ -9,6 +9,9 @@ import { sendProblem } from '../../http/problems.js'
 import { errorResponses } from '../../http/responses.js'
 import type { AssessmentRequest } from '../../../schemas/assessment.js'
 
+const swaggerExamples = Object.fromEntries(ASSESSMENT_EXAMPLES.map((example) =>
+  [example.id, { summary: example.title, description: example.description, value: example.request }]))
+
 const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/v1/assessments', {
     schema: {
@@ -20,7 +23,9 @@ const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'ground examined with the provisions applied, the reason (naming the facts it relied on) and the most ' +
         'similar past cases, plus the facts that would change the verdict. The rules and memberships in force on ' +
         '`date` apply. This explains published rules; it is not legal advice or a prediction of INTERPOL\'s decision.',
-      body: Type.Unsafe<AssessmentRequest>({ $ref: 'AssessmentRequest', examples: ASSESSMENT_EXAMPLES.map((example) => example.request) }),
+      // Named examples, so that Swagger UI offers each one by its title in a drop-down. The allOf wrapper is
+      // needed because @fastify/swagger drops keywords that sit beside a bare $ref.
+      body: Type.Unsafe<AssessmentRequest>({ allOf: [{ $ref: 'AssessmentRequest' }], 'x-examples': swaggerExamples }),
       response: { 200: { description: 'The assessment.', ...Type.Ref('Assessment') }, ...errorResponses(400, 406, 413, 415) }
     }
   }, async (request, reply) => {
