@@ -7,7 +7,16 @@ import Negotiator from 'negotiator'
 import type { FastifyInstance } from 'fastify'
 import { sendProblem } from '../http/problems.js'
 
+/**
+ * What was negotiated for this request: the media type it will be answered in and the language of its texts.
+ * A response depends only on the method, the URL and this variant, so it is also the key for caching answers.
+ */
+export interface Variant { mediaType: string; lang: string }
+
 declare module 'fastify' {
+  interface FastifyRequest {
+    variant: Variant
+  }
   interface FastifyContextConfig {
     /** Media types the route can answer with; `Accept` is negotiated against them. Default: JSON. */
     produces?: string[]
@@ -29,17 +38,21 @@ async function httpConventions (app: FastifyInstance) {
   const lastModified = new Date(`${app.dataset.release.released}T00:00:00Z`).toUTCString()
 
   await app.register(etag, { algorithm: 'sha1' })
+  app.decorateRequest('variant', null as unknown as Variant)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     reply.header('x-dataset-version', app.dataset.version)
+    const produces = request.routeOptions.config.produces ?? ['application/json']
+    request.variant = { mediaType: produces[0], lang: 'en' }
     const url = request.routeOptions.url
     if (!url || !(url.startsWith('/v1') || url === '/healthz' || url === '/readyz')) return
-    const produces = request.routeOptions.config.produces ?? ['application/json']
     const accept = request.headers.accept
-    if (accept && !new Negotiator({ headers: { accept } }).mediaType(produces)) {
+    const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(produces) : produces[0]
+    if (!mediaType) {
       return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${accept}.`, { supported: produces })
     }
+    request.variant = { mediaType, lang: 'en' }
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
