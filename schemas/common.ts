@@ -85,6 +85,28 @@ export const Labels = Type.Object({
   ar: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
 }, { $id: 'Labels', additionalProperties: false, description: "Names in INTERPOL's four official languages; English is the fallback." })
 
+/** A one-sentence definition per language, written for cards and tooltips; English is required as the fallback. */
+export const ShortDefinition = Type.Object({
+  en: Type.String({ minLength: 1, maxLength: 300 }),
+  fr: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  es: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  ar: Type.Optional(Type.String({ minLength: 1, maxLength: 300 }))
+}, { $id: 'ShortDefinition', additionalProperties: false, description: 'A one-sentence definition in INTERPOL\'s official languages, only where the translation is sure; English is the fallback.' })
+
+const LanguageCode = Type.String({ enum: ['en', 'fr', 'es', 'ar'] })
+
+/**
+ * Added to each answer, never stored in data/: the record's name and short definition in the negotiated language
+ * (`?lang=`, then `Accept-Language`), each field falling back to English on its own.
+ */
+export const Localized = Type.Object({
+  lang: { ...LanguageCode, description: 'The language asked for; also sent as `Content-Language`.' },
+  name: Type.String(),
+  nameLang: { ...LanguageCode, description: 'The language `name` is actually in (English where no translation exists).' },
+  summary: Type.String({ description: 'The short definition, or the English purpose/definition where there is none.' }),
+  summaryLang: { ...LanguageCode, description: 'The language `summary` is actually in.' }
+}, { $id: 'Localized', additionalProperties: false, description: 'Computed per answer in the negotiated language; not part of the stored record.' })
+
 /** When a rule or record applied; both ends are partial dates, the end is exclusive. */
 export const effectiveProperties = {
   effectiveFrom: Type.Optional(ref(PartialDate)),

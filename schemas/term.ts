@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Labels, evidenceProperties, ref } from './common.js'
+import { Id, Labels, ShortDefinition, Localized, evidenceProperties, ref } from './common.js'
 
 export const RESOURCE_REF_PATTERN = '^(notice-types|terms|grounds|provisions|instruments|cases|requesting-entities)/[a-z0-9]+(?:-[a-z0-9]+)*$'
 
@@ -8,6 +8,8 @@ export const Term = Type.Object({
   labels: ref(Labels),
   aliases: Type.Array(Type.String({ maxLength: 100 })),
   definition: Type.String({ minLength: 1, maxLength: 1200 }),
+  shortDefinition: Type.Optional(ref(ShortDefinition)),
+  localized: Type.Optional(ref(Localized)),
   seeAlso: Type.Array(Type.String({ pattern: RESOURCE_REF_PATTERN }), { description: 'Related records as "resource/id".' }),
   ...evidenceProperties
 }, { $id: 'Term', additionalProperties: false, description: 'A glossary term.' })

@@ -6,6 +6,8 @@ import type { Dataset } from '../data/dataset.js'
 import { inForceOn, today, type Dated } from '../data/dates.js'
 import type { SearchType } from '../search/search-index.js'
 import { IsoDate } from '../../schemas/common.js'
+import { CSV_TYPE, JSON_LD_TYPE, JSON_TYPE, definedTerm, definedTermSet, formatQuery, toCsv, type TermLike } from './formats.js'
+import { languageQuery, type Language } from './language.js'
 import { linkHeader, paginate } from './pagination.js'
 import { sendProblem } from './problems.js'
 import { errorResponses } from './responses.js'
@@ -36,6 +38,18 @@ export interface CollectionSpec<T> {
   view?: (record: T, context: ViewContext) => unknown
   describe: { list: string; item: string }
   listExample?: string
+  /** Adds the `localized` block (name and short definition in the negotiated language) and accepts `?lang=`. */
+  localize?: (record: T, lang: Language) => T
+  /** Records that are schema.org DefinedTerms also answer application/ld+json, in a set with this name. */
+  definedTermSet?: string
+}
+
+/** The 200 response of a route that answers in several media types, each documented in the OpenAPI document. */
+export function variants (description: string, json: TSchema, produces: readonly string[]) {
+  const content: Record<string, { schema: TSchema | { type: string; description: string } }> = { [JSON_TYPE]: { schema: json } }
+  if (produces.includes(CSV_TYPE)) content[CSV_TYPE] = { schema: { type: 'string', description: 'One row per record under a header row; nested fields as dotted columns, lists joined by "; ".' } }
+  if (produces.includes(JSON_LD_TYPE)) content[JSON_LD_TYPE] = { schema: { type: 'object', description: 'schema.org DefinedTerm (an item) or DefinedTermSet with hasDefinedTerm (a list).' } }
+  return { description, content }
 }
 
 /** A comma-separated list of enum values, as a string schema that still documents the values. */
@@ -74,27 +88,43 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
   const base = `/v1/${spec.type}`
   const filterQuery = Object.fromEntries(Object.entries(spec.filters).map(([name, filter]) => [name, Type.Optional(filter.schema)]))
   const datedQuery: Record<string, TSchema> = spec.dated || spec.view ? { asOf: Type.Optional(asOfQuery) } : {}
+  const listProduces = [JSON_TYPE, CSV_TYPE, ...(spec.definedTermSet ? [JSON_LD_TYPE] : [])]
+  const itemProduces = [JSON_TYPE, ...(spec.definedTermSet ? [JSON_LD_TYPE] : [])]
+  const langQuery: Record<string, TSchema> = spec.localize ? { lang: Type.Optional(languageQuery) } : {}
   const listQuery = Type.Object({
     limit: Type.Optional(commonQuery.limit),
     offset: Type.Optional(commonQuery.offset),
     q: Type.Optional(commonQuery.q),
     ids: Type.Optional(commonQuery.ids),
     ...datedQuery,
-    ...filterQuery
+    ...filterQuery,
+    ...langQuery,
+    format: Type.Optional(formatQuery(listProduces))
   }, { additionalProperties: false })
+  const itemFormat: Record<string, TSchema> = itemProduces.length > 1 ? { format: Type.Optional(formatQuery(itemProduces)) } : {}
 
   const inForce = (record: T, asOf: string | undefined) => !spec.dated || !asOf || inForceOn(record as Dated, asOf)
-  const shape = (record: T, asOf: string | undefined) =>
-    spec.view ? spec.view(record, { asOf: asOf ?? today(), dataset: app.dataset }) : record
+  const shape = (record: T, asOf: string | undefined, lang: Language) => {
+    const localized = spec.localize ? spec.localize(record, lang) : record
+    return spec.view ? spec.view(localized, { asOf: asOf ?? today(), dataset: app.dataset }) : localized
+  }
+  const termSet = (request: FastifyRequest) => ({
+    origin: `${request.protocol}://${request.host}`,
+    resource: spec.type,
+    name: spec.definedTermSet ?? spec.noun.many,
+    lang: request.variant.lang,
+    licence: app.dataset.release.licence.url
+  })
 
   app.get(base, {
+    config: { produces: listProduces, localized: Boolean(spec.localize) },
     schema: {
       tags: [spec.tag],
       operationId: `list-${spec.type}`,
       summary: `List ${spec.noun.many}`,
       description: spec.describe.list,
       querystring: listQuery,
-      response: { 200: { description: `A page of ${spec.noun.many}.`, ...spec.list }, ...errorResponses(400, 406) }
+      response: { 200: variants(`A page of ${spec.noun.many}.`, spec.list, listProduces), ...errorResponses(400, 406) }
     }
   }, async (request, reply) => {
     const query = request.query as ListQuery
@@ -120,18 +150,27 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
     const offset = query.offset ?? 0
     const page = paginate(records, limit, offset)
     reply.header('link', linkHeader(base, request.query as Record<string, unknown>, page.total, limit, offset))
-    return { ...page, data: page.data.map((record) => shape(record, query.asOf)) }
+    const data = page.data.map((record) => shape(record, query.asOf, request.variant.lang as Language))
+    if (request.variant.mediaType === CSV_TYPE) {
+      return reply.type(`${CSV_TYPE}; charset=utf-8; header=present`)
+        .header('content-disposition', `attachment; filename="${spec.type}.csv"`).send(toCsv(data))
+    }
+    if (request.variant.mediaType === JSON_LD_TYPE) {
+      return reply.type(`${JSON_LD_TYPE}; charset=utf-8`).send(JSON.stringify(definedTermSet(data as TermLike[], termSet(request))))
+    }
+    return { ...page, data }
   })
 
   app.get(`${base}/:${spec.id.name}`, {
+    config: { produces: itemProduces, localized: Boolean(spec.localize) },
     schema: {
       tags: [spec.tag],
       operationId: `get-${spec.type.replace(/s$/, '').replace(/ie$/, 'y')}`,
       summary: `Get one ${spec.noun.one}`,
       description: spec.describe.item,
       params: Type.Object({ [spec.id.name]: spec.id.schema }),
-      querystring: Type.Object({ ...datedQuery }, { additionalProperties: false }),
-      response: { 200: { description: `The ${spec.noun.one}.`, ...spec.item }, ...errorResponses(400, 404, 406) }
+      querystring: Type.Object({ ...datedQuery, ...langQuery, ...itemFormat }, { additionalProperties: false }),
+      response: { 200: variants(`The ${spec.noun.one}.`, spec.item, itemProduces), ...errorResponses(400, 404, 406) }
     }
   }, async (request: FastifyRequest, reply) => {
     const raw = (request.params as Record<string, string>)[spec.id.name]
@@ -146,6 +185,10 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
     if (!inForce(record, asOf)) {
       return sendProblem(request, reply, 'not-found', `The ${spec.noun.one} "${key}" was not in force on ${asOf}.`, { suggestions: [] })
     }
-    return shape(record, asOf)
+    const shaped = shape(record, asOf, request.variant.lang as Language)
+    if (request.variant.mediaType === JSON_LD_TYPE) {
+      return reply.type(`${JSON_LD_TYPE}; charset=utf-8`).send(JSON.stringify(definedTerm(shaped as TermLike, termSet(request), true)))
+    }
+    return shaped
   })
 }

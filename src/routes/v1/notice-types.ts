@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NOTICE_KINDS, NOTICE_STATUSES, PUBLIC_EXTRACT_RULES, REQUESTERS, type NoticeType } from '../../../schemas/notice-type.js'
 import { ID_PATTERN } from '../../../schemas/common.js'
 import { registerCollection, valueList } from '../../http/collection.js'
+import { localize } from '../../http/language.js'
 
 const noticeTypeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   registerCollection<NoticeType>(app, {
@@ -17,6 +18,8 @@ const noticeTypeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     find: (dataset, id) => dataset.noticeTypes.byId.get(id),
     keyOf: (record) => record.id,
     dated: true,
+    localize: (record, lang) => localize(record, lang, record.purpose),
+    definedTermSet: 'INTERPOL notice types',
     filters: {
       kind: { schema: valueList(NOTICE_KINDS, 'Notice, special notice or diffusion.'), matches: (n, values) => values.includes(n.kind) },
       status: { schema: valueList(NOTICE_STATUSES, 'Active, pilot or abolished.'), matches: (n, values) => values.includes(n.status) },

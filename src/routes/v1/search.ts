@@ -4,10 +4,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SEARCH_TYPES, type SearchType } from '../../search/search-index.js'
 import { linkHeader, paginate } from '../../http/pagination.js'
 import { errorResponses } from '../../http/responses.js'
-import { splitList, valueList } from '../../http/collection.js'
+import { splitList, valueList, variants } from '../../http/collection.js'
+import { CSV_TYPE, JSON_TYPE, formatQuery, toCsv } from '../../http/formats.js'
+
+const SEARCH_PRODUCES = [JSON_TYPE, CSV_TYPE]
 
 const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/v1/search', {
+    config: { produces: SEARCH_PRODUCES },
     schema: {
       tags: ['Search'],
       operationId: 'search',
@@ -20,9 +24,10 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         q: Type.String({ minLength: 1, maxLength: 200, description: 'Search words.', examples: ['wanted notice'] }),
         type: Type.Optional(valueList(SEARCH_TYPES, 'Resources to search.')),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 }))
+        offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+        format: Type.Optional(formatQuery(SEARCH_PRODUCES))
       }, { additionalProperties: false }),
-      response: { 200: { description: 'Hits, best first.', ...Type.Ref('SearchHitList') }, ...errorResponses(400, 406) }
+      response: { 200: variants('Hits, best first.', Type.Ref('SearchHitList'), SEARCH_PRODUCES), ...errorResponses(400, 406) }
     }
   }, async (request, reply) => {
     const { q, type, limit = 20, offset = 0 } = request.query
@@ -30,6 +35,10 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const hits = app.searchIndex.search(q, types).map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` }))
     const page = paginate(hits, limit, offset)
     reply.header('link', linkHeader('/v1/search', request.query, page.total, limit, offset))
+    if (request.variant.mediaType === CSV_TYPE) {
+      return reply.type(`${CSV_TYPE}; charset=utf-8; header=present`)
+        .header('content-disposition', 'attachment; filename="search.csv"').send(toCsv(page.data))
+    }
     return page as never
   })
 }
