@@ -3,6 +3,9 @@ import envSchema from 'env-schema'
 import { Type, type Static } from 'typebox'
 import { defaultDataDir } from './paths.js'
 
+/** Defaults of the limits (src/plugins/limits.ts), shared so that tests build the app with the production values. */
+export const LIMIT_DEFAULTS = { RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60_000, MAX_EVENT_LOOP_DELAY_MS: 1000 } as const
+
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on (0: any free port).' }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on; 0.0.0.0 in a container.' }),
@@ -12,7 +15,16 @@ export const ConfigSchema = Type.Object({
     description: 'pino log level; `warn` turns off per-request logging.'
   }),
   DATA_DIR: Type.String({ minLength: 1, default: defaultDataDir, description: 'Folder holding the dataset.' }),
-  CLOSE_GRACE_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 10000, description: 'How long shutdown waits for in-flight requests.' })
+  CLOSE_GRACE_MS: Type.Integer({ minimum: 100, maximum: 120000, default: 10000, description: 'How long shutdown waits for in-flight requests.' }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: LIMIT_DEFAULTS.RATE_LIMIT_MAX, description: 'Requests per client per window; 0 turns the rate limit off.' }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: LIMIT_DEFAULTS.RATE_LIMIT_WINDOW_MS, description: 'Length of the rate-limit window.' }),
+  MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: LIMIT_DEFAULTS.MAX_EVENT_LOOP_DELAY_MS, description: 'Event-loop delay above which requests get a 503; 0 turns load shedding off.' }),
+  TRUST_PROXY: Type.String({
+    default: '',
+    pattern: '^(|true|false|[0-9]{1,2}|[A-Za-z0-9:./]+(, *[A-Za-z0-9:./]+)*)$',
+    description: 'Behind a reverse proxy, which proxies to trust for X-Forwarded-For (the client the rate limit counts): ' +
+      'empty (none), true (all), a hop count, or addresses/CIDRs/loopback, comma-separated.'
+  })
 }, { additionalProperties: true })
 export type Config = Static<typeof ConfigSchema>
 

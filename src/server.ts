@@ -28,7 +28,16 @@ async function main () {
   const logger = process.stdout.isTTY && config.LOG_LEVEL !== 'silent'
     ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty' } }
     : { level: config.LOG_LEVEL }
-  const app = await createApp({ dataset, logger: (await prettyIfAvailable(logger)) as never })
+  const app = await createApp({
+    dataset,
+    logger: (await prettyIfAvailable(logger)) as never,
+    limits: {
+      rateLimitMax: config.RATE_LIMIT_MAX,
+      rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
+      maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
+      trustProxy: config.TRUST_PROXY
+    }
+  })
 
   closeWithGrace({ delay: config.CLOSE_GRACE_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import { PROBLEM_CODES } from '../http/problems.js'
 import { packageInfo } from '../package-info.js'
+import { documentLimits } from './limits.js'
 
 export const TAGS = [
   { name: 'Notice types', description: 'The colour-coded notices, the INTERPOL–UN Security Council Special Notice, diffusions for comparison, and abolished types.' },
@@ -42,9 +43,12 @@ async function swaggerPlugin (app: FastifyInstance) {
         license: { name: 'Dataset: CC BY 4.0', identifier: 'CC-BY-4.0' },
         contact: { name: 'interpol-notice-api maintainers' }
       },
-      servers: [{ url: '/', description: 'This server' }],
+      // x-internal and the environment in the description: the API inventory a reader needs (OWASP API9).
+      servers: [{ url: '/', description: 'This server (production, or a local copy: paths are relative to it)', 'x-internal': false } as never],
       tags: TAGS
     },
+    // The rate limit, overload and internal-error answers every operation can give (src/plugins/limits.ts).
+    transformObject: (document) => documentLimits('openapiObject' in document ? document.openapiObject : document.swaggerObject),
     // Shared schemas keep their names (NoticeType, Problem) instead of def-N.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => (typeof json.$id === 'string' ? json.$id : `def-${index}`)

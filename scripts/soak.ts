@@ -1,0 +1,140 @@
+// npm run soak: the real process under sustained load, 60 s at 50 connections over a mix of every GET operation in
+// openapi.yaml (with the documented examples), the service routes and POST /v1/assessments. Prints errors,
+// timeouts, non-2xx and 5xx counts, req/s, p99 and RSS sampled every second from /proc/<pid>/status, and exits
+// non-zero on any error, timeout or 5xx, or when RSS grows by 10 % or more from the first to the last 10 s.
+//   SOAK_DURATION=15 npm run soak    a quick run (seconds); SOAK_CONNECTIONS overrides the 50 connections.
+import autocannon from 'autocannon'
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const DURATION_S = Number(process.env.SOAK_DURATION ?? 60)
+const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 50)
+const WINDOW_S = Math.max(1, Math.min(10, Math.floor(DURATION_S / 3)))
+const MAX_RSS_GROWTH = 0.10
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any
+
+function freePort (): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Every GET operation with its path parameters filled from the documented examples, and a POST per example. */
+function requestMix (base: string): autocannon.Request[] {
+  const doc = parse(readFileSync(join(root, 'openapi.yaml'), 'utf8')) as Json
+  const requests: autocannon.Request[] = []
+  for (const [path, item] of Object.entries<Json>(doc.paths)) {
+    if (item.get) {
+      const params: Json[] = item.get.parameters ?? []
+      let url = path
+      for (const param of params.filter((p) => p.in === 'path')) {
+        const value = param.example ?? param.schema?.example ?? param.schema?.enum?.[0]
+        if (value === undefined) throw new Error(`${path}: no example for the path parameter ${param.name}`)
+        url = url.replace(`{${param.name}}`, encodeURIComponent(String(value)))
+      }
+      const required = params.filter((p) => p.in === 'query' && p.required)
+      // Examples that name the service's own address (oEmbed's url) must name this server.
+      const query = required.map((p) => `${p.name}=${encodeURIComponent(String(p.example ?? p.schema?.example ?? '').replace(/^https?:\/\/localhost:\d+/, base))}`)
+      requests.push({ method: 'GET', path: query.length ? `${url}?${query.join('&')}` : url })
+      // A list also answers a search, the most expensive common query.
+      if (params.some((p) => p.in === 'query' && p.name === 'q') && !required.length) requests.push({ method: 'GET', path: `${url}?q=red` })
+    }
+    const examples = item.post?.requestBody?.content?.['application/json']?.examples
+    for (const example of Object.values<Json>(examples ?? {})) {
+      requests.push({ method: 'POST', path, headers: { 'content-type': 'application/json' }, body: JSON.stringify(example.value) })
+    }
+  }
+  for (const path of ['/healthz', '/readyz', '/openapi.json', '/docs/']) requests.push({ method: 'GET', path })
+  return requests
+}
+
+function rssKb (pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+  return match ? Number(match[1]) : NaN
+}
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length
+
+async function main () {
+  const port = await freePort()
+  // The node process itself, so that /proc/<pid> is the server's. Rate limit off: autocannon is one client.
+  // Load shedding stays on as in production: a 503 under this load would be a finding.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_MAX: '0' },
+    stdio: ['ignore', 'inherit', 'inherit']
+  })
+  const stop = () => { if (server.exitCode === null) server.kill('SIGTERM') }
+  process.on('exit', () => { if (server.exitCode === null) server.kill('SIGKILL') })
+
+  const base = `http://127.0.0.1:${port}`
+  for (let attempt = 0; ; attempt++) {
+    if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`)
+    try { if ((await fetch(`${base}/readyz`)).ok) break } catch { /* not listening yet */ }
+    if (attempt > 240) throw new Error('the server did not become ready in 60 s')
+    await sleep(250)
+  }
+
+  const requests = requestMix(base)
+  // Each path once before the load: a wrong example would otherwise hide among thousands of answers.
+  for (const request of requests) {
+    const response = await fetch(`${base}${request.path}`, { method: request.method, headers: request.headers as Record<string, string>, body: request.body as string | undefined })
+    if (!response.ok) throw new Error(`${request.method} ${request.path}: ${response.status} before the load`)
+    await response.arrayBuffer()
+  }
+  console.log(`soak: ${DURATION_S} s at ${CONNECTIONS} connections over ${requests.length} requests (pid ${server.pid})`)
+
+  const samples: number[] = []
+  const sampler = setInterval(() => samples.push(rssKb(server.pid!)), 1000)
+  const result = await autocannon({ url: base, connections: CONNECTIONS, duration: DURATION_S, requests, timeout: 10 })
+  clearInterval(sampler)
+
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [Number(code), stat.count ?? 0] as const)
+  const count = (test: (status: number) => boolean) => statuses.filter(([status]) => test(status)).reduce((sum, [, n]) => sum + n, 0)
+  const fiveHundreds = count((status) => status >= 500)
+  const notOk = count((status) => status < 200 || status >= 400)
+  const first = mean(samples.slice(0, WINDOW_S))
+  const last = mean(samples.slice(-WINDOW_S))
+  const growth = (last - first) / first
+
+  console.log(`requests:        ${result.requests.total} (${Math.round(result.requests.average)} req/s average)`)
+  console.log(`latency:         p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`)
+  console.log(`status codes:    ${statuses.map(([status, n]) => `${status}: ${n}`).join(', ')}`)
+  console.log(`errors:          ${result.errors}`)
+  console.log(`timeouts:        ${result.timeouts}`)
+  console.log(`non-2xx/3xx:     ${notOk}`)
+  console.log(`5xx:             ${fiveHundreds}`)
+  console.log(`RSS (MB):        ${samples.map((kb) => (kb / 1024).toFixed(0)).join(' ')}`)
+  console.log(`RSS growth:      ${(first / 1024).toFixed(1)} MB (mean of the first ${WINDOW_S} s) -> ${(last / 1024).toFixed(1)} MB (last ${WINDOW_S} s): ${(growth * 100).toFixed(1)} %`)
+
+  stop()
+  const failures = [
+    result.errors > 0 && `${result.errors} errors`,
+    result.timeouts > 0 && `${result.timeouts} timeouts`,
+    fiveHundreds > 0 && `${fiveHundreds} 5xx answers`,
+    !(growth < MAX_RSS_GROWTH) && `RSS grew by ${(growth * 100).toFixed(1)} % (limit ${MAX_RSS_GROWTH * 100} %)`
+  ].filter(Boolean)
+  if (failures.length) {
+    console.error(`soak failed: ${failures.join('; ')}`)
+    process.exitCode = 1
+  } else {
+    console.log('soak passed: no errors, timeouts or 5xx, and RSS growth under 10 %')
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
