@@ -1,14 +1,18 @@
 // The application as a plugin: everything the service does, with no knowledge of ports or process signals
 // (src/server.ts). Tests build it with the very same options as production, through createApp().
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Server } from 'node:http'
 import fp from 'fastify-plugin'
 import type { Dataset } from './data/dataset.js'
-import { installErrorHandler } from './http/problems.js'
+import { installErrorHandler, sendFrameworkError } from './http/problems.js'
 import { installNotFoundHandler } from './http/not-found.js'
 import { requestIdFrom } from './plugins/http-conventions.js'
 import datasetPlugin from './plugins/dataset.js'
 import httpConventions from './plugins/http-conventions.js'
+import representations from './plugins/representations.js'
 import swaggerPlugin from './plugins/swagger.js'
+import corsPlugin from './plugins/cors.js'
+import limitsPlugin, { DEFAULT_LIMITS, trustProxyOption, type Limits } from './plugins/limits.js'
 import { sharedSchemas } from '../schemas/index.js'
 import { Meta } from '../schemas/release.js'
 import { listSchemas } from './routes/v1/list-schemas.js'
@@ -23,11 +27,19 @@ import caseRoutes from './routes/v1/cases.js'
 import termRoutes from './routes/v1/terms.js'
 import searchRoutes from './routes/v1/search.js'
 import assessmentRoutes from './routes/v1/assessments.js'
+import embedRoutes from './routes/embed.js'
+import oembedRoutes from './routes/oembed.js'
+import landingRoutes from './routes/landing.js'
 
-export interface AppOptions { dataset: Dataset }
+export interface AppOptions {
+  dataset: Dataset
+  /** Rate limit, load shedding and timeouts; each defaults to the production default (src/config.ts). */
+  limits?: Partial<Limits>
+}
 
 /** Server options shared by production and tests, so that validation and coercion are the same in both. */
-export function buildOptions (logger: FastifyServerOptions['logger'] = false): FastifyServerOptions {
+export function buildOptions (logger: FastifyServerOptions['logger'] = false, limits: Partial<Limits> = {}): FastifyHttpOptions<Server> {
+  const { connectionTimeoutMs, keepAliveTimeoutMs, requestTimeoutMs, headersTimeoutMs, trustProxy } = { ...DEFAULT_LIMITS, ...limits }
   return {
     logger,
     genReqId: (request) => requestIdFrom(request.headers['x-request-id']),
@@ -37,16 +49,28 @@ export function buildOptions (logger: FastifyServerOptions['logger'] = false): F
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true, keywords: ['x-examples'] }
     },
     bodyLimit: 16 * 1024,
-    connectionTimeout: 10_000,
-    keepAliveTimeout: 5_000,
-    requestTimeout: 15_000,
-    return503OnClosing: true,
+    // The client address the rate limit counts; behind a reverse proxy, X-Forwarded-For from the trusted proxies.
+    trustProxy: trustProxyOption(trustProxy),
+    connectionTimeout: connectionTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    // A client that trickles its headers (slowloris) is cut off after headersTimeout; Node only checks it every
+    // connectionsCheckingInterval (30 s by default), so check often enough for the limit to mean something.
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
+    // While draining, a request that still arrives on an open connection is served (with Connection: close) rather
+    // than refused with Fastify's plain-JSON 503; /readyz answers its own problem+json 503 so that the load balancer
+    // stops sending traffic (src/server.ts).
+    return503OnClosing: false,
+    frameworkErrors: sendFrameworkError,
     routerOptions: { maxParamLength: 200 }
   }
 }
 
 async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(datasetPlugin, { dataset: options.dataset })
+  // Before any route so that every answer carries the CORS headers, and before the 405 router learns the routes:
+  // the catch-all preflight route would otherwise make every unknown path a 405 that allows OPTIONS.
+  await fastify.register(corsPlugin)
   installNotFoundHandler(fastify)
   installErrorHandler(fastify)
   // Only JSON bodies are accepted; Fastify's built-in text/plain parser would turn a 415 into a confusing 400.
@@ -54,9 +78,15 @@ async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   for (const schema of [...sharedSchemas, Meta, ...listSchemas]) fastify.addSchema(schema)
   await fastify.register(swaggerPlugin)
   await fastify.register(httpConventions)
+  // After http-conventions (a refusal carries the request id) and before the response cache and the routes, so that
+  // cached answers are rate-limited too and an overloaded process sheds load before doing any work.
+  await fastify.register(limitsPlugin, { limits: { ...DEFAULT_LIMITS, ...options.limits } })
+  // After every plugin that adds hooks and before the routes: its onRequest answers from the cache once the variant
+  // is negotiated and the per-request headers are set, and its onSend sees the final headers (representations.ts).
+  await fastify.register(representations)
   await fastify.register(serviceRoutes)
   for (const routes of [noticeTypeRoutes, instrumentRoutes, provisionRoutes, groundRoutes, countryRoutes,
-    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes]) {
+    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
     await fastify.register(routes)
   }
 }
@@ -65,7 +95,7 @@ async function registerApp (fastify: FastifyInstance, options: AppOptions) {
 export const app = fp(registerApp, { name: 'interpol-notice-api', fastify: '5.x' })
 
 export async function createApp (options: AppOptions & { logger?: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
-  const fastify = Fastify(buildOptions(options.logger))
-  await fastify.register(app, { dataset: options.dataset })
+  const fastify = Fastify(buildOptions(options.logger, options.limits))
+  await fastify.register(app, { dataset: options.dataset, limits: options.limits })
   return fastify
 }

@@ -18,6 +18,7 @@ export const PROBLEM_CODES = {
   'unsupported-media-type': 415,
   'rate-limited': 429,
   'internal-error': 500,
+  'not-implemented': 501,
   'service-unavailable': 503
 } as const
 export type ProblemCode = keyof typeof PROBLEM_CODES
@@ -33,6 +34,7 @@ const TITLES: Record<ProblemCode, string> = {
   'unsupported-media-type': 'Unsupported media type',
   'rate-limited': 'Too many requests',
   'internal-error': 'Internal server error',
+  'not-implemented': 'Not implemented',
   'service-unavailable': 'Service unavailable'
 }
 
@@ -131,6 +133,18 @@ export function problemForError (request: FastifyRequest, error: FastifyError): 
     return { ...buildProblem(request, 'invalid-query', 'The request could not be processed.'), status: error.statusCode, title: STATUS_CODES[error.statusCode] ?? 'Bad request', code: 'bad-request' }
   }
   return buildProblem(request, 'internal-error', 'Something went wrong on our side; the request id identifies it in our logs.')
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding in the path, an over-long path segment): its
+ * default answers are plain JSON, and they never reach the error handler, so they are shaped here (buildOptions).
+ */
+export function sendFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? 'A path segment is longer than the service accepts.'
+    : 'The request path is not valid: it holds a malformed percent-encoded sequence.'
+  reply.header('x-request-id', request.id)
+  return sendProblem(request, reply, 'invalid-parameter', detail)
 }
 
 export function installErrorHandler (app: FastifyInstance) {

@@ -1,11 +1,12 @@
 // The HTTP contract every route shares (api-conventions.md): request ids, content negotiation, caching headers,
 // strong ETags with 304s, and the dataset version on every answer.
 import { randomUUID } from 'node:crypto'
-import etag from '@fastify/etag'
 import fp from 'fastify-plugin'
 import Negotiator from 'negotiator'
 import type { FastifyInstance } from 'fastify'
 import { sendProblem } from '../http/problems.js'
+import { formatFromQuery } from '../http/formats.js'
+import { DEFAULT_LANGUAGE, negotiateLanguage } from '../http/language.js'
 
 /**
  * What was negotiated for this request: the media type it will be answered in and the language of its texts.
@@ -22,6 +23,8 @@ declare module 'fastify' {
     produces?: string[]
     /** Health routes must never be cached. */
     noStore?: boolean
+    /** The answer depends on the negotiated language (`?lang=`, `Accept-Language`). */
+    localized?: boolean
   }
 }
 
@@ -37,22 +40,29 @@ export function requestIdFrom (header: string | string[] | undefined): string {
 async function httpConventions (app: FastifyInstance) {
   const lastModified = new Date(`${app.dataset.release.released}T00:00:00Z`).toUTCString()
 
-  await app.register(etag, { algorithm: 'sha1' })
+  // ETags and 304s come from the representations plugin, which keeps each answer with its validator.
   app.decorateRequest('variant', null as unknown as Variant)
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
     reply.header('x-dataset-version', app.dataset.version)
     const produces = request.routeOptions.config.produces ?? ['application/json']
-    request.variant = { mediaType: produces[0], lang: 'en' }
+    // Only routes that localize their answer vary by language; elsewhere every text is English whatever was asked,
+    // and keeping `en` there keeps one cache entry per URL.
+    const lang = request.routeOptions.config.localized
+      ? negotiateLanguage((request.query as { lang?: unknown } | undefined)?.lang, request.headers['accept-language'])
+      : DEFAULT_LANGUAGE
+    request.variant = { mediaType: produces[0], lang }
     const url = request.routeOptions.url
     if (!url || !(url.startsWith('/v1') || url === '/healthz' || url === '/readyz')) return
     const accept = request.headers.accept
-    const mediaType = accept ? new Negotiator({ headers: { accept } }).mediaType(produces) : produces[0]
+    // `?format=` wins over Accept, the way `?lang=` wins over Accept-Language.
+    const mediaType = formatFromQuery(request.query, produces) ??
+      (accept ? new Negotiator({ headers: { accept } }).mediaType(produces) : produces[0])
     if (!mediaType) {
       return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${accept}.`, { supported: produces })
     }
-    request.variant = { mediaType, lang: 'en' }
+    request.variant = { mediaType, lang }
   })
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -61,8 +71,9 @@ async function httpConventions (app: FastifyInstance) {
     } else if ((request.method === 'GET' || request.method === 'HEAD') && (reply.statusCode < 300 || reply.statusCode === 304)) {
       reply.header('cache-control', CACHE_CONTROL)
       reply.header('last-modified', lastModified)
-      reply.header('vary', 'Accept')
+      reply.header('vary', 'Accept, Accept-Language, Accept-Encoding')
     }
+    if (reply.statusCode < 400) reply.header('content-language', request.variant?.lang ?? DEFAULT_LANGUAGE)
     return payload
   })
 }

@@ -45,7 +45,9 @@ const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The dataset version (a content hash of the data files), its release date, the number of records ' +
         'per resource and per confidence level, the licence, and the disclaimer that this is reference information, ' +
         'not legal advice.',
-      response: { 200: { description: 'About the dataset.', ...Type.Ref('Meta') }, ...errorResponses(406) }
+      // No parameters: an unknown one is a 400, as everywhere under /v1.
+      querystring: Type.Object({}, { additionalProperties: false }),
+      response: { 200: { description: 'About the dataset.', ...Type.Ref('Meta') }, ...errorResponses(400, 406) }
     }
   }, async () => meta)
 }

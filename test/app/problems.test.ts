@@ -58,7 +58,7 @@ t.test('a malformed path id is a 400 invalid-parameter', async (t) => {
 t.test('an Accept the resource cannot meet is a 406 listing what it can', async (t) => {
   const response = await app.inject({ url: '/v1/notice-types/red', headers: { accept: 'image/png' } })
   const body = isProblem(t, response, 406, 'not-acceptable')
-  t.same(body.supported, ['application/json'])
+  t.same(body.supported, ['application/json', 'application/ld+json'])
 })
 
 t.test('a wildcard or JSON Accept is served', async (t) => {

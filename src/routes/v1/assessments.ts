@@ -47,9 +47,10 @@ const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       description: 'Example bodies for POST /v1/assessments — among them Iran\'s January 2021 request against US ' +
         'officials, an ordinary murder case, a refugee sought by the country they fled, an unfunded cheque, a ' +
         'non-member, and a restricted requester.',
+      querystring: Type.Object({}, { additionalProperties: false }),
       response: {
         200: { description: 'The examples.', ...Type.Object({ data: Type.Array(Type.Ref('AssessmentExample')) }) },
-        ...errorResponses(406)
+        ...errorResponses(400, 406)
       }
     }
   }, async () => examples)
