@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { parseDocument } from 'yaml'
+import jsYaml from 'js-yaml'
 import { Value } from 'typebox/value'
 import type { TSchema } from 'typebox'
 import {
@@ -101,16 +101,17 @@ function schemaProblems (schema: TSchema, value: unknown, file: string, record: 
   return problems
 }
 
+// js-yaml with its core schema: dates stay strings (as YAML 1.2 reads them), a duplicate key is an error, and it
+// parses the dataset about ten times faster than the `yaml` package, which was most of the cold start.
 function readYaml (path: string, file: string, problems: DataProblem[]): unknown {
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true, uniqueKeys: true })
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const line = error.linePos?.[0]?.line
-      problems.push({ file, record: line ? `at line ${line}` : '-', field: '-', message: `YAML: ${error.message.split('\n')[0]}` })
-    }
+  try {
+    return jsYaml.load(readFileSync(path, 'utf8'), { filename: file, schema: jsYaml.CORE_SCHEMA })
+  } catch (error) {
+    if (!(error instanceof jsYaml.YAMLException)) throw error
+    const line = error.mark ? error.mark.line + 1 : undefined
+    problems.push({ file, record: line ? `at line ${line}` : '-', field: '-', message: `YAML: ${error.reason}` })
     return undefined
   }
-  return doc.toJS()
 }
 
 export interface LoadResult { dataset: Dataset; files: string[] }

@@ -94,6 +94,14 @@ t.test('a YAML syntax error names the file and the line', async (t) => {
   t.match(error.problems[0].record, /at line \d+/)
 })
 
+t.test('a key written twice in one record is an error, not a silent overwrite', async (t) => {
+  const dir = copyOfData()
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }))
+  writeFileSync(join(dir, 'terms.yaml'), '- id: ok\n  id: twice\n')
+  const error = t.throws(() => loadDataset(dir)) as unknown as DatasetError
+  t.same(error.problems, [{ file: 'terms.yaml', record: 'at line 2', field: '-', message: 'YAML: duplicated mapping key' }])
+})
+
 t.test('a missing data file is named', async (t) => {
   const dir = copyOfData()
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
