@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import jsYaml from 'js-yaml'
 import { Value } from 'typebox/value'
+import { Compile, type Validator } from 'typebox/compile'
 import type { TSchema } from 'typebox'
 import {
   schemaContext, NoticeType, Instrument, Provision, GroundRecord, RequestingEntity, Case, Term, CountriesFile
@@ -86,8 +87,18 @@ function messageOf (error: { keyword: string; message: string }): string {
   return error.message
 }
 
+// Almost every record is valid, and start-up time matters (readiness, autoscaling): a compiled check is about 30
+// times faster than TypeBox's interpreter, which then runs only on invalid records to name their fields.
+const validators = new Map<TSchema, Validator<typeof schemaContext, TSchema>>()
+function validatorOf (schema: TSchema) {
+  let validator = validators.get(schema)
+  if (!validator) { validator = Compile(schemaContext, schema); validators.set(schema, validator) }
+  return validator
+}
+
 /** Schema problems of one value; additionalProperties reports twice in TypeBox, so keep one of each. */
 function schemaProblems (schema: TSchema, value: unknown, file: string, record: string): DataProblem[] {
+  if (validatorOf(schema).Check(value)) return []
   const seen = new Set<string>()
   const problems: DataProblem[] = []
   for (const error of Value.Errors(schemaContext, schema, value)) {
