@@ -6,10 +6,10 @@
 import autocannon from 'autocannon'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { freePort } from './free-port.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const DURATION_S = Number(process.env.SOAK_DURATION ?? 60)
@@ -20,16 +20,6 @@ const MAX_RSS_GROWTH = 0.10
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any
 
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Every GET operation with its path parameters filled from the documented examples, and a POST per example. */

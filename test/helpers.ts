@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import type { Test } from 'tap'
 import { createApp } from '../src/app.js'
 import { loadDataset } from '../src/data/load-dataset.js'
 import type { Dataset } from '../src/data/dataset.js'
@@ -37,3 +38,17 @@ export function editDataFile (dir: string, file: string, from: string | RegExp, 
 }
 
 export const json = <T = any>(response: { body: string }) => JSON.parse(response.body) as T // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Asserts the error contract on one answer (status, problem+json, code, title, detail, request id, no stack). */
+export function isProblem (t: Test, response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) {
+  t.equal(response.statusCode, status)
+  t.match(String(response.headers['content-type']), /^application\/problem\+json/)
+  const body = json(response)
+  t.equal(body.status, status)
+  t.equal(body.code, code)
+  t.type(body.title, 'string')
+  t.type(body.detail, 'string')
+  t.equal(body.requestId, response.headers['x-request-id'], 'the problem names the request id of the response')
+  t.notMatch(response.body, /at .*\.(ts|js):\d+/, 'no stack trace')
+  return body
+}

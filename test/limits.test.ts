@@ -1,12 +1,12 @@
 // Limits (src/plugins/limits.ts): the rate limit, the body limit, load shedding, security headers and the timeouts
 // that cut off slow clients. Every refusal is problem+json with the headers a client needs to back off.
-import t, { type Test } from 'tap'
+import t from 'tap'
 import { connect } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import { createApp } from '../src/app.js'
 import { DEFAULT_LIMITS, type Limits } from '../src/plugins/limits.js'
 import { loadConfig } from '../src/config.js'
-import { json, realDataset } from './helpers.js'
+import { isProblem, json, realDataset } from './helpers.js'
 
 async function build (limits: Partial<Limits>): Promise<FastifyInstance> {
   const app = await createApp({ dataset: realDataset(), limits })
@@ -14,15 +14,6 @@ async function build (limits: Partial<Limits>): Promise<FastifyInstance> {
   return app
 }
 
-const isProblem = (t: Test, response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) => {
-  t.equal(response.statusCode, status)
-  t.match(String(response.headers['content-type']), /^application\/problem\+json/)
-  const body = json(response)
-  t.equal(body.status, status)
-  t.equal(body.code, code)
-  t.equal(body.requestId, response.headers['x-request-id'])
-  return body
-}
 
 t.test('the app defaults are the configuration defaults', async (t) => {
   const config = loadConfig({})

@@ -1,21 +1,11 @@
 // The real process, as the README starts it: `npm start` serves, and a broken dataset stops it naming the problem.
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { rmSync } from 'node:fs'
 import { projectRoot } from '../src/paths.js'
 import { copyOfData, editDataFile } from './helpers.js'
+import { freePort } from '../scripts/free-port.js'
 
-function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function start (env: Record<string, string>) {
   // Own process group, so that npm, its shell and node are stopped together.

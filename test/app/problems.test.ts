@@ -1,22 +1,10 @@
 // The error contract: every failure is an RFC 9457 problem with a stable code, never a stack or plain text.
-import t, { type Test } from 'tap'
-import { buildTestApp, json } from '../helpers.js'
+import t from 'tap'
+import { buildTestApp, isProblem, json } from '../helpers.js'
 
 const app = await buildTestApp()
 t.teardown(() => app.close())
 
-const isProblem = (t: Test, response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number, code: string) => {
-  t.equal(response.statusCode, status)
-  t.match(String(response.headers['content-type']), /^application\/problem\+json/)
-  const body = json(response)
-  t.equal(body.status, status)
-  t.equal(body.code, code)
-  t.type(body.title, 'string')
-  t.type(body.detail, 'string')
-  t.equal(body.requestId, response.headers['x-request-id'], 'the problem names the request id of the response')
-  t.notMatch(response.body, /at .*\.(ts|js):\d+/, 'no stack trace')
-  return body
-}
 
 t.test('an unknown route is a 404 problem', async (t) => {
   const response = await app.inject('/v1/no-such-thing')
