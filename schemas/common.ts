@@ -78,22 +78,22 @@ export const evidenceProperties = {
   reviewed: ref(IsoDate)
 }
 
-export const Labels = Type.Object({
-  en: Type.String({ minLength: 1, maxLength: 200 }),
-  fr: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  es: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  ar: Type.Optional(Type.String({ minLength: 1, maxLength: 200 }))
-}, { $id: 'Labels', additionalProperties: false, description: "Names in INTERPOL's four official languages; English is the fallback." })
+/** INTERPOL's four official languages; English is the fallback wherever a translation is missing. */
+export const LANGUAGES = ['en', 'fr', 'es', 'ar'] as const
+
+/** One text per official language: English required, the others only where the translation is sure. */
+function inOfficialLanguages (maxLength: number, options: { $id: string; description: string }) {
+  const text = () => Type.String({ minLength: 1, maxLength })
+  return Type.Object({ en: text(), fr: Type.Optional(text()), es: Type.Optional(text()), ar: Type.Optional(text()) },
+    { additionalProperties: false, ...options })
+}
+
+export const Labels = inOfficialLanguages(200, { $id: 'Labels', description: "Names in INTERPOL's four official languages; English is the fallback." })
 
 /** A one-sentence definition per language, written for cards and tooltips; English is required as the fallback. */
-export const ShortDefinition = Type.Object({
-  en: Type.String({ minLength: 1, maxLength: 300 }),
-  fr: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-  es: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-  ar: Type.Optional(Type.String({ minLength: 1, maxLength: 300 }))
-}, { $id: 'ShortDefinition', additionalProperties: false, description: 'A one-sentence definition in INTERPOL\'s official languages, only where the translation is sure; English is the fallback.' })
+export const ShortDefinition = inOfficialLanguages(300, { $id: 'ShortDefinition', description: 'A one-sentence definition in INTERPOL\'s official languages, only where the translation is sure; English is the fallback.' })
 
-const LanguageCode = Type.String({ enum: ['en', 'fr', 'es', 'ar'] })
+const LanguageCode = Type.String({ enum: [...LANGUAGES] })
 
 /**
  * Added to each answer, never stored in data/: the record's name and short definition in the negotiated language

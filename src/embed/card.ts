@@ -57,70 +57,60 @@ export function shorten (text: string, limit = SUMMARY_LIMIT): string {
 
 interface Sourced { sources: Array<{ title: string; url: string }> }
 
-export function findRecord (dataset: Dataset, resource: EmbedResource, id: string) {
-  switch (resource) {
-    case 'notice-types': return dataset.noticeTypes.byId.get(id)
-    case 'grounds': return dataset.grounds.byId.get(id)
-    case 'terms': return dataset.terms.byId.get(id)
-    case 'cases': return dataset.cases.byId.get(id)
+const firstSource = (record: Sourced) => record.sources[0] ? { title: record.sources[0].title, url: record.sources[0].url } : undefined
+
+/** Notice types and terms have translated names and short definitions; the other resources are English only. */
+function localizedText (record: Parameters<typeof localize>[0], lang: Language, longText: string) {
+  const { localized } = localize(record, lang, longText)
+  return {
+    title: { text: localized.name, lang: localized.nameLang },
+    summary: { text: shorten(localized.summary), lang: localized.summaryLang }
   }
 }
 
-export function buildCard (dataset: Dataset, resource: EmbedResource, id: string, lang: Language, origin: string): Card | undefined {
-  const base = {
-    resource,
-    id,
-    lang,
-    dir: directionOf(lang) as 'ltr' | 'rtl',
-    kicker: KICKERS[resource],
-    recordUrl: `${origin}/v1/${resource}/${id}`,
-    embedUrl: `${origin}/embed/${resource}/${id}`,
-    version: dataset.version
-  }
-  const firstSource = (record: Sourced) => record.sources[0] ? { title: record.sources[0].title, url: record.sources[0].url } : undefined
-  const english = (text: string): CardText => ({ text: shorten(text), lang: DEFAULT_LANGUAGE })
+const englishText = (title: string, summary: string) =>
+  ({ title: { text: title, lang: DEFAULT_LANGUAGE }, summary: { text: shorten(summary), lang: DEFAULT_LANGUAGE } })
+
+type CardContent = Pick<Card, 'title' | 'summary' | 'facts' | 'colour' | 'source'>
+
+function contentOf (dataset: Dataset, resource: EmbedResource, id: string, lang: Language): CardContent | undefined {
   switch (resource) {
     case 'notice-types': {
       const found = dataset.noticeTypes.byId.get(id)
-      if (!found) return undefined
-      const { localized } = localize(found, lang, found.purpose)
-      return {
-        ...base,
-        title: { text: localized.name, lang: localized.nameLang },
-        summary: { text: shorten(localized.summary), lang: localized.summaryLang },
-        facts: [found.kind, found.status],
-        colour: found.colour?.hex,
-        source: firstSource(found)
-      }
+      return found && { ...localizedText(found, lang, found.purpose), facts: [found.kind, found.status], colour: found.colour?.hex, source: firstSource(found) }
     }
     case 'terms': {
       const found = dataset.terms.byId.get(id)
-      if (!found) return undefined
-      const { localized } = localize(found, lang, found.definition)
-      return {
-        ...base,
-        title: { text: localized.name, lang: localized.nameLang },
-        summary: { text: shorten(localized.summary), lang: localized.summaryLang },
-        facts: [],
-        source: firstSource(found)
-      }
+      return found && { ...localizedText(found, lang, found.definition), facts: [], source: firstSource(found) }
     }
     case 'grounds': {
       const found = dataset.grounds.byId.get(id)
-      if (!found) return undefined
-      return { ...base, title: { text: found.title, lang: 'en' }, summary: english(found.description), facts: [found.family], source: firstSource(found) }
+      return found && { ...englishText(found.title, found.description), facts: [found.family], source: firstSource(found) }
     }
     case 'cases': {
       const found = dataset.cases.byId.get(id)
-      if (!found) return undefined
-      return {
-        ...base,
-        title: { text: found.title, lang: 'en' },
-        summary: english(found.summary),
+      return found && {
+        ...englishText(found.title, found.summary),
         facts: [found.date, found.outcome, found.decidedBy].filter((fact): fact is string => Boolean(fact)),
         source: firstSource(found)
       }
     }
+  }
+}
+
+export function buildCard (dataset: Dataset, resource: EmbedResource, id: string, lang: Language, origin: string): Card | undefined {
+  const content = contentOf(dataset, resource, id, lang)
+  if (!content) return undefined
+  return {
+    ...content,
+    resource,
+    id,
+    lang,
+    dir: directionOf(lang),
+    kicker: KICKERS[resource],
+    recordUrl: `${origin}/v1/${resource}/${id}`,
+    embedUrl: `${origin}/embed/${resource}/${id}`,
+    version: dataset.version
   }
 }
 
@@ -140,27 +130,24 @@ border-inline-start:6px solid var(--accent,#0b5cad)}
 .kicker,.meta{color:#9da7b3}.facts li{border-color:#30363d}.meta a{color:#58a6ff}}
 `.trim()
 
-const attr = (value: string) => escapeHtml(value)
-const dirOf = (lang: string) => directionOf(lang)
-
 /** The card's inner markup; every value from the data goes through escape-html. */
 export function renderCard (card: Card): string {
   const ui = UI_TEXT[card.lang]
   const text = (tag: string, cls: string, value: CardText) =>
-    `<${tag} class="${cls}" lang="${attr(value.lang)}" dir="${dirOf(value.lang)}">${escapeHtml(value.text)}</${tag}>`
+    `<${tag} class="${cls}" lang="${escapeHtml(value.lang)}" dir="${directionOf(value.lang)}">${escapeHtml(value.text)}</${tag}>`
   const facts = card.facts.length > 0
     ? `<ul class="facts" lang="en" dir="ltr">${card.facts.map((fact) => `<li>${escapeHtml(fact)}</li>`).join('')}</ul>`
     : ''
   const source = card.source
-    ? `${escapeHtml(ui.source)}: <a href="${attr(card.source.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(card.source.title)}</a> · `
+    ? `${escapeHtml(ui.source)}: <a href="${escapeHtml(card.source.url)}" target="_blank" rel="noopener noreferrer">${escapeHtml(card.source.title)}</a> · `
     : ''
-  const style = card.colour ? ` style="--accent:${attr(card.colour)}"` : ''
+  const style = card.colour ? ` style="--accent:${escapeHtml(card.colour)}"` : ''
   return `<article class="card" lang="${card.lang}" dir="${card.dir}"${style} aria-labelledby="card-title">` +
     `<p class="kicker" lang="en" dir="ltr">${escapeHtml(card.kicker)}</p>` +
     text('h1', 'title', card.title).replace('<h1 ', '<h1 id="card-title" ') +
     text('p', 'summary', card.summary) +
     facts +
-    `<p class="meta">${source}<a href="${attr(card.recordUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(ui.record)}</a>` +
+    `<p class="meta">${source}<a href="${escapeHtml(card.recordUrl)}" target="_blank" rel="noopener noreferrer">${escapeHtml(ui.record)}</a>` +
     ` · ${escapeHtml(ui.dataset)} <span lang="en" dir="ltr">${escapeHtml(card.version)}</span></p>` +
     '</article>'
 }
@@ -172,7 +159,7 @@ export function renderCardPage (card: Card, oembedUrl: string): string {
     '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     '<meta name="color-scheme" content="light dark">' +
     `<title>${escapeHtml(card.title.text)}</title>` +
-    `<link rel="alternate" type="application/json+oembed" href="${attr(oembedUrl)}" title="${attr(card.title.text)}">` +
+    `<link rel="alternate" type="application/json+oembed" href="${escapeHtml(oembedUrl)}" title="${escapeHtml(card.title.text)}">` +
     `<style>html,body{margin:0;padding:0;background:transparent}body{padding:4px}${CARD_CSS}</style>` +
     `</head><body>${renderCard(card)}</body></html>`
 }

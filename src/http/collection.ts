@@ -6,9 +6,10 @@ import type { Dataset } from '../data/dataset.js'
 import { inForceOn, today, type Dated } from '../data/dates.js'
 import type { SearchType } from '../search/search-index.js'
 import { IsoDate } from '../../schemas/common.js'
-import { CSV_TYPE, JSON_LD_TYPE, JSON_TYPE, definedTerm, definedTermSet, formatQuery, toCsv, type TermLike } from './formats.js'
+import { CSV_TYPE, JSON_LD_TYPE, JSON_TYPE, definedTerm, definedTermSet, formatQuery, sendCsv, type TermLike } from './formats.js'
 import { languageQuery, type Language } from './language.js'
 import { linkHeader, paginate } from './pagination.js'
+import { origin } from './origin.js'
 import { sendProblem } from './problems.js'
 import { errorResponses } from './responses.js'
 import { nearestIds } from './suggest.js'
@@ -109,7 +110,7 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
     return spec.view ? spec.view(localized, { asOf: asOf ?? today(), dataset: app.dataset }) : localized
   }
   const termSet = (request: FastifyRequest) => ({
-    origin: `${request.protocol}://${request.host}`,
+    origin: origin(request),
     resource: spec.type,
     name: spec.definedTermSet ?? spec.noun.many,
     lang: request.variant.lang,
@@ -152,8 +153,7 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
     reply.header('link', linkHeader(base, request.query as Record<string, unknown>, page.total, limit, offset))
     const data = page.data.map((record) => shape(record, query.asOf, request.variant.lang as Language))
     if (request.variant.mediaType === CSV_TYPE) {
-      return reply.type(`${CSV_TYPE}; charset=utf-8; header=present`)
-        .header('content-disposition', `attachment; filename="${spec.type}.csv"`).send(toCsv(data))
+      return sendCsv(reply, spec.type, data)
     }
     if (request.variant.mediaType === JSON_LD_TYPE) {
       return reply.type(`${JSON_LD_TYPE}; charset=utf-8`).send(JSON.stringify(definedTermSet(data as TermLike[], termSet(request))))

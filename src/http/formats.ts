@@ -1,6 +1,7 @@
 // The representations a list or record can take besides JSON (api-conventions.md, "formats"): CSV for
 // spreadsheets and schema.org JSON-LD for the records that are defined terms.
 import { stringify } from 'csv-stringify/sync'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 
 export const JSON_TYPE = 'application/json'
@@ -75,6 +76,12 @@ export function toCsv (records: readonly unknown[]): string {
   const body = rows.map((row) => columns.map((column) => row[column] ?? ''))
   // csv-stringify quotes a lone LF only when it is the record delimiter; RFC 4180 wants any CR or LF quoted.
   return stringify([columns, ...body], { record_delimiter: 'windows', quoted_match: /[\r\n]/ })
+}
+
+/** A list as a CSV download named after the resource. */
+export function sendCsv (reply: FastifyReply, name: string, records: readonly unknown[]) {
+  return reply.type(`${CSV_TYPE}; charset=utf-8; header=present`)
+    .header('content-disposition', `attachment; filename="${name}.csv"`).send(toCsv(records))
 }
 
 // ---------------------------------------------------------------------------------------------------------------

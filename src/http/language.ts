@@ -1,9 +1,10 @@
 // Language negotiation (api-conventions.md, "language"): `?lang=` beats `Accept-Language`, English is the
 // fallback, and each localized field falls back to English on its own, so a partial translation is still used.
 import Negotiator from 'negotiator'
-import { Type } from 'typebox'
+import { Type, type Static } from 'typebox'
+import { LANGUAGES, type Localized } from '../../schemas/common.js'
 
-export const LANGUAGES = ['en', 'fr', 'es', 'ar'] as const
+export { LANGUAGES }
 export type Language = typeof LANGUAGES[number]
 export const DEFAULT_LANGUAGE: Language = 'en'
 
@@ -46,7 +47,7 @@ interface Nameable {
  * The `localized` block of a notice type or term. The summary is the short definition in the wanted language,
  * else the English short definition, else the full English text (`purpose`, `definition`) it summarises.
  */
-export function localize<T extends Nameable> (record: T, lang: Language, longText: string): T & { localized: { lang: Language; name: string; nameLang: Language; summary: string; summaryLang: Language } } {
+export function localize<T extends Nameable> (record: T, lang: Language, longText: string): T & { localized: Static<typeof Localized> } {
   const name = pick(record.labels, lang)
   const summary = record.shortDefinition ? pick(record.shortDefinition, lang) : { text: longText, lang: DEFAULT_LANGUAGE }
   return { ...record, localized: { lang, name: name.text, nameLang: name.lang, summary: summary.text, summaryLang: summary.lang } }

@@ -64,7 +64,6 @@ const CONTEXT_CODE: Record<string, ProblemCode> = { querystring: 'invalid-query'
 
 interface AjvError { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }
 
-/** One `{ field, message }` per failed field, named the way a client wrote it: `query.limit`, `body.offence.categories[0]`. */
 /**
  * A comma-separated list parameter is validated by a pattern of the form ^(a|b)(,(a|b))*$ (see valueList in
  * collection.ts); ajv would report the raw regular expression, so we name the allowed values instead.
@@ -74,6 +73,7 @@ export function valueListAlternatives (pattern: string): string[] | undefined {
   return match ? match[1].split('|').map((value) => value.replace(/\\(.)/g, '$1')) : undefined
 }
 
+/** One `{ field, message }` per failed field, named the way a client wrote it: `query.limit`, `body.offence.categories[0]`. */
 export function fieldErrors (context: string, errors: AjvError[]) {
   const prefix = CONTEXT_PREFIX[context] ?? context
   const seen = new Set<string>()

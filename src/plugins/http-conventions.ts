@@ -23,6 +23,8 @@ declare module 'fastify' {
     produces?: string[]
     /** Health routes must never be cached. */
     noStore?: boolean
+    /** Made to be framed by any site (embeds): no X-Frame-Options; the route sends its own CSP. */
+    frameable?: boolean
     /** The answer depends on the negotiated language (`?lang=`, `Accept-Language`). */
     localized?: boolean
   }

@@ -136,11 +136,11 @@ async function limitsPlugin (app: FastifyInstance, options: { limits: Limits }) 
   })
 
   // Embeds are made to be framed by any site and send their own CSP (frame-ancestors *); X-Frame-Options would
-  // forbid that, so they get the same headers without it.
+  // forbid that, so frameable routes get the same headers without it.
   const pageHeaders = securityHeaders(HELMET_OPTIONS)
-  const embedHeaders = securityHeaders({ ...HELMET_OPTIONS, frameguard: false })
+  const frameableHeaders = securityHeaders({ ...HELMET_OPTIONS, frameguard: false })
   app.addHook('onRequest', async (request, reply) => {
-    reply.headers((request.routeOptions.url ?? '').startsWith('/embed/') ? embedHeaders : pageHeaders)
+    reply.headers(request.routeOptions.config.frameable ? frameableHeaders : pageHeaders)
   })
 
   const pressureRetryAfter = limits.underPressure?.retryAfter ?? OVERLOAD_RETRY_AFTER_S

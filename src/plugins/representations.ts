@@ -5,6 +5,7 @@
 // every GET answer, cached or not, and the content coding.
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { origin } from '../http/origin.js'
 import { chooseCoding, noneMatch, RepresentationCache, strongEtag, type CacheLimits, type StoredHeaders } from '../cache/representation-cache.js'
 
 declare module 'fastify' {
@@ -58,7 +59,7 @@ async function representations (app: FastifyInstance, options: RepresentationsOp
   app.addHook('onClose', async () => clearTimeout(midnight))
 
   const keyOf = (request: FastifyRequest) =>
-    `${request.protocol}://${request.host}${request.url}\n${request.variant.mediaType}\n${request.variant.lang}`
+    `${origin(request)}${request.url}\n${request.variant.mediaType}\n${request.variant.lang}`
 
   const cacheable = (request: FastifyRequest) => {
     const config = request.routeOptions.config

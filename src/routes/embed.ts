@@ -7,20 +7,19 @@ import { embedScript } from '../embed/script.js'
 import { languageQuery, type Language } from '../http/language.js'
 import { sendProblem } from '../http/problems.js'
 import { errorResponses } from '../http/responses.js'
+import { origin } from '../http/origin.js'
 
 /**
  * The card runs no script and loads nothing, so its policy allows inline styles only; `frame-ancestors *` is the
- * point of an embed: any site may frame it (this replaces a site-wide policy or X-Frame-Options for this route).
+ * point of an embed: any site may frame it. It replaces the site-wide policy; `frameable` keeps X-Frame-Options off.
  */
 export const EMBED_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors *"
-
-export const origin = (request: { protocol: string; host: string }) => `${request.protocol}://${request.host}`
 
 const embedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const script = embedScript()
 
   app.get('/embed/:resource/:id', {
-    config: { produces: ['text/html'], localized: true },
+    config: { produces: ['text/html'], localized: true, frameable: true },
     schema: {
       tags: ['Service'],
       operationId: 'get-embed',
@@ -46,20 +45,17 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!card) return sendProblem(request, reply, 'not-found', `No record in ${resource} has the id "${id}".`)
     const embedUrl = `${card.embedUrl}${request.query.lang ? `?lang=${lang}` : ''}`
     const oembedUrl = `${origin(request)}/oembed?format=json&url=${encodeURIComponent(embedUrl)}`
-    reply.removeHeader('x-frame-options')
     return reply
       .header('content-security-policy', EMBED_CSP)
-      .header('cross-origin-resource-policy', 'cross-origin')
       .type('text/html; charset=utf-8')
       .send(renderCardPage(card, oembedUrl))
   })
 
+  // Loaded by <script> from other origins, which the site-wide Cross-Origin-Resource-Policy (cross-origin) allows.
   app.get('/embed.js', {
     schema: { hide: true },
     config: { produces: ['application/javascript'] }
   }, async (_request, reply) => reply
-    // Loaded by <script> from other origins: a same-origin resource policy would block it.
-    .header('cross-origin-resource-policy', 'cross-origin')
     .type('application/javascript; charset=utf-8')
     .send(script))
 }

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import escapeHtml from 'escape-html'
 import { datasetStats } from '../data/stats.js'
-import { origin } from './embed.js'
+import { origin } from '../http/origin.js'
 
 const RESOURCES: Array<{ key: string; path: string; what: string }> = [
   { key: 'notice-types', path: '/v1/notice-types', what: 'the colour notices, the UN Special Notice, diffusions and abolished types' },

@@ -7,7 +7,7 @@ import { isLanguage, DEFAULT_LANGUAGE } from '../http/language.js'
 import { sendProblem } from '../http/problems.js'
 import { errorResponses } from '../http/responses.js'
 import escapeHtml from 'escape-html'
-import { origin } from './embed.js'
+import { origin } from '../http/origin.js'
 
 export const PROVIDER_NAME = 'INTERPOL Notice API (unofficial reference)'
 

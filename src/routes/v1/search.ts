@@ -5,7 +5,7 @@ import { SEARCH_TYPES, type SearchType } from '../../search/search-index.js'
 import { linkHeader, paginate } from '../../http/pagination.js'
 import { errorResponses } from '../../http/responses.js'
 import { splitList, valueList, variants } from '../../http/collection.js'
-import { CSV_TYPE, JSON_TYPE, formatQuery, toCsv } from '../../http/formats.js'
+import { CSV_TYPE, JSON_TYPE, formatQuery, sendCsv } from '../../http/formats.js'
 
 const SEARCH_PRODUCES = [JSON_TYPE, CSV_TYPE]
 
@@ -36,8 +36,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const page = paginate(hits, limit, offset)
     reply.header('link', linkHeader('/v1/search', request.query, page.total, limit, offset))
     if (request.variant.mediaType === CSV_TYPE) {
-      return reply.type(`${CSV_TYPE}; charset=utf-8; header=present`)
-        .header('content-disposition', 'attachment; filename="search.csv"').send(toCsv(page.data))
+      return sendCsv(reply, 'search', page.data)
     }
     return page as never
   })
