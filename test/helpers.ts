@@ -7,6 +7,7 @@ import type { Test } from 'tap'
 import { createApp } from '../src/app.js'
 import { loadDataset } from '../src/data/load-dataset.js'
 import type { Dataset } from '../src/data/dataset.js'
+import type { Limits } from '../src/plugins/limits.js'
 import { defaultDataDir } from '../src/paths.js'
 
 let cached: Dataset | undefined
@@ -15,8 +16,9 @@ export function realDataset (): Dataset {
   return cached
 }
 
-export async function buildTestApp (): Promise<FastifyInstance> {
-  const app = await createApp({ dataset: realDataset() })
+/** The app on the real dataset; `limits` overrides the production limits (rate limit, load shedding, timeouts). */
+export async function buildTestApp (limits: Partial<Limits> = {}): Promise<FastifyInstance> {
+  const app = await createApp({ dataset: realDataset(), limits })
   await app.ready()
   return app
 }

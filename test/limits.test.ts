@@ -2,18 +2,11 @@
 // that cut off slow clients. Every refusal is problem+json with the headers a client needs to back off.
 import t from 'tap'
 import { connect } from 'node:net'
-import type { FastifyInstance } from 'fastify'
-import { createApp } from '../src/app.js'
-import { DEFAULT_LIMITS, type Limits } from '../src/plugins/limits.js'
+import { DEFAULT_LIMITS } from '../src/plugins/limits.js'
 import { loadConfig } from '../src/config.js'
-import { isProblem, json, realDataset } from './helpers.js'
+import { buildTestApp, isProblem, json } from './helpers.js'
 
-async function build (limits: Partial<Limits>): Promise<FastifyInstance> {
-  const app = await createApp({ dataset: realDataset(), limits })
-  await app.ready()
-  return app
-}
-
+const build = buildTestApp
 
 t.test('the app defaults are the configuration defaults', async (t) => {
   const config = loadConfig({})

@@ -1,5 +1,6 @@
-// The HTTP contract every route shares (api-conventions.md): request ids, content negotiation, caching headers,
-// strong ETags with 304s, and the dataset version on every answer.
+// The HTTP contract every route shares (api-conventions.md): request ids, content negotiation, caching headers and
+// the dataset version on every answer. ETags and 304s come from plugins/representations.ts, which keeps each answer
+// with its validator.
 import { randomUUID } from 'node:crypto'
 import fp from 'fastify-plugin'
 import Negotiator from 'negotiator'
@@ -39,10 +40,24 @@ export function requestIdFrom (header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID()
 }
 
+const negotiatedMediaTypes = new Map<string, string | undefined>()
+
+/**
+ * The best of `produces` for an Accept header. Every request runs this, cached answers included, and browsers send
+ * a handful of distinct Accept headers: memoised, with a bound so that invented headers cannot grow it.
+ */
+function preferredMediaType (accept: string, produces: readonly string[]): string | undefined {
+  const key = `${accept}\n${produces.join(',')}`
+  if (negotiatedMediaTypes.has(key)) return negotiatedMediaTypes.get(key)
+  const mediaType = new Negotiator({ headers: { accept } }).mediaType([...produces])
+  if (negotiatedMediaTypes.size >= 512) negotiatedMediaTypes.clear()
+  negotiatedMediaTypes.set(key, mediaType)
+  return mediaType
+}
+
 async function httpConventions (app: FastifyInstance) {
   const lastModified = new Date(`${app.dataset.release.released}T00:00:00Z`).toUTCString()
 
-  // ETags and 304s come from the representations plugin, which keeps each answer with its validator.
   app.decorateRequest('variant', null as unknown as Variant)
 
   app.addHook('onRequest', async (request, reply) => {
@@ -60,7 +75,7 @@ async function httpConventions (app: FastifyInstance) {
     const accept = request.headers.accept
     // `?format=` wins over Accept, the way `?lang=` wins over Accept-Language.
     const mediaType = formatFromQuery(request.query, produces) ??
-      (accept ? new Negotiator({ headers: { accept } }).mediaType(produces) : produces[0])
+      (accept ? preferredMediaType(accept, produces) : produces[0])
     if (!mediaType) {
       return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${accept}.`, { supported: produces })
     }

@@ -10,9 +10,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import type { ValidateFunction } from 'ajv'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
-import { createApp } from '../../src/app.js'
 import { projectRoot } from '../../src/paths.js'
-import { realDataset } from '../helpers.js'
+import { buildTestApp } from '../helpers.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any
@@ -204,8 +203,7 @@ function check (operation: Operation, url: string, raw: boolean, response: Light
 // ---------------------------------------------------------------- the run
 // All injected requests come from one address: no rate limit. Load shedding is off too, so that the fuzzing
 // process's own CPU load cannot turn an answer into a 503 that says nothing about the input.
-const app: FastifyInstance = await createApp({ dataset: realDataset(), limits: { rateLimitMax: 0, maxEventLoopDelayMs: 0 } })
-await app.ready()
+const app: FastifyInstance = await buildTestApp({ rateLimitMax: 0, maxEventLoopDelayMs: 0 })
 t.teardown(() => app.close())
 
 let executed = 0
