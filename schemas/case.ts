@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Iso2, PartialDate, evidenceProperties, ref } from './common.js'
+import { Id, Iso2, PartialDate, Translations, evidenceProperties, shortSummaryProperty, ref } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
 
 export const CASE_KINDS = ['public-case', 'ccf-decision'] as const
@@ -39,6 +39,8 @@ export const Case = Type.Object({
   groundsStated: Type.Boolean({ description: 'Whether INTERPOL or the CCF itself named the grounds, rather than the parties or the press.' }),
   tags: Type.Array(Type.String({ maxLength: 120 }), { description: 'CCF excerpt tags, verbatim.' }),
   summary: Type.String({ minLength: 1, maxLength: 1500 }),
+  ...shortSummaryProperty,
+  translations: Type.Optional(ref(Translations)),
   ...evidenceProperties
 }, { $id: 'Case', additionalProperties: false, description: 'A precedent that shows a ground at work.' })
 export type Case = Static<typeof Case>

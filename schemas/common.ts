@@ -93,6 +93,39 @@ export const Labels = inOfficialLanguages(200, { $id: 'Labels', description: "Na
 /** A one-sentence definition per language, written for cards and tooltips; English is required as the fallback. */
 export const ShortDefinition = inOfficialLanguages(300, { $id: 'ShortDefinition', description: 'A one-sentence definition in INTERPOL\'s official languages, only where the translation is sure; English is the fallback.' })
 
+/**
+ * One translated text and where it comes from. `official`: INTERPOL's own wording in that language, with the source
+ * it was read in; `editorial`: the project's translation, reviewed against the English, never to be taken for
+ * INTERPOL's. Integrity requires a source for every `official` text.
+ */
+export const TranslatedText = Type.Object({
+  text: Type.String({ minLength: 1, maxLength: 400 }),
+  translation: Type.String({ enum: ['official', 'editorial'], description: "`official`: INTERPOL's own wording, with its source; `editorial`: the project's translation." }),
+  source: Type.Optional(ref(Source))
+}, { $id: 'TranslatedText', additionalProperties: false })
+export type TranslatedText = Static<typeof TranslatedText>
+
+const translatedFields = Type.Object({
+  name: Type.Optional(ref(TranslatedText)),
+  summary: Type.Optional(ref(TranslatedText))
+}, { additionalProperties: false })
+
+/**
+ * A record's name and one-line summary in French, Spanish and Arabic. The English stays in the record's own fields
+ * (`labels.en` or `title`/`name`, and `shortDefinition.en` or `shortSummary`).
+ */
+export const Translations = Type.Object({
+  fr: Type.Optional(translatedFields),
+  es: Type.Optional(translatedFields),
+  ar: Type.Optional(translatedFields)
+}, { $id: 'Translations', additionalProperties: false, description: "The record's name and one-line summary in French, Spanish and Arabic, each marked official or editorial." })
+export type Translations = Static<typeof Translations>
+
+/** The English one-line summary that `translations.*.summary` translates, for records whose main text is longer. */
+export const shortSummaryProperty = {
+  shortSummary: Type.Optional(Type.String({ minLength: 1, maxLength: 240, description: 'One sentence in English, for cards and lists.' }))
+}
+
 const LanguageCode = Type.String({ enum: [...LANGUAGES] })
 
 /**

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, evidenceProperties, effectiveProperties, ref } from './common.js'
+import { Id, Translations, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
 
 export const GROUND_FAMILIES = [
   'neutrality', 'human-rights', 'refugee-status', 'minimum-criteria', 'excluded-offence', 'data-quality', 'procedural'
@@ -13,6 +13,8 @@ const groundProperties = {
   family: Type.String({ enum: [...GROUND_FAMILIES] }),
   provisions: Type.Array(ref(Id), { minItems: 1 }),
   description: Type.String({ minLength: 1, maxLength: 1500 }),
+  ...shortSummaryProperty,
+  translations: Type.Optional(ref(Translations)),
   test: Type.String({ minLength: 1, maxLength: 1500, description: 'How the ground is applied.' }),
   indicators: Type.Array(Type.String({ maxLength: 300 }), { description: 'Facts of a request that point to this ground.' }),
   typicalOutcomes: Type.Array(Type.String({ enum: [...TYPICAL_OUTCOMES] }), { minItems: 1 }),

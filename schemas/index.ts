@@ -11,7 +11,7 @@ export * from './term.js'
 export * from './country.js'
 export * from './assessment.js'
 
-import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, Localized, FieldError, Problem } from './common.js'
+import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, TranslatedText, Translations, Localized, FieldError, Problem } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
 import { NoticeType } from './notice-type.js'
 import { Instrument } from './instrument.js'
@@ -24,7 +24,7 @@ import { Country } from './country.js'
 import { AssessmentRequest, Finding, Assessment, AssessmentExample } from './assessment.js'
 
 export const sharedSchemas = [
-  Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, Localized, FieldError, Problem,
+  Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, TranslatedText, Translations, Localized, FieldError, Problem,
   SubjectRole, OffenceCategory, OffenceContext,
   NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country,
   AssessmentRequest, Finding, Assessment, AssessmentExample

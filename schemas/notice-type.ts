@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Labels, ShortDefinition, Localized, PartialDate, Source, Confidence, evidenceProperties, effectiveProperties, ref } from './common.js'
+import { Id, Labels, ShortDefinition, Translations, Localized, PartialDate, Source, Confidence, evidenceProperties, effectiveProperties, ref } from './common.js'
 
 export const NOTICE_KINDS = ['notice', 'special-notice', 'diffusion'] as const
 export const NOTICE_STATUSES = ['active', 'pilot', 'abolished'] as const
@@ -50,6 +50,7 @@ export const NoticeType = Type.Object({
   }, { additionalProperties: false })),
   purpose: Type.String({ minLength: 1, maxLength: 1000 }),
   shortDefinition: Type.Optional(ref(ShortDefinition)),
+  translations: Type.Optional(ref(Translations)),
   localized: Type.Optional(ref(Localized)),
   subjects: Type.String({ minLength: 1, maxLength: 600 }),
   requestedBy: Type.Array(Type.String({ enum: [...REQUESTERS] }), { minItems: 1 }),

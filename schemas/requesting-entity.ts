@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, evidenceProperties, effectiveProperties, ref } from './common.js'
+import { Id, Translations, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
 
 export const ENTITY_KINDS = ['international-court', 'international-tribunal', 'united-nations'] as const
 
@@ -10,6 +10,8 @@ export const RequestingEntity = Type.Object({
   kind: Type.String({ enum: [...ENTITY_KINDS] }),
   mayRequest: Type.Array(ref(Id), { minItems: 1, description: 'Notice-type ids this body may request.' }),
   scope: Type.String({ minLength: 1, maxLength: 800, description: 'For which crimes or measures.' }),
+  ...shortSummaryProperty,
+  translations: Type.Optional(ref(Translations)),
   basis: Type.Array(ref(Id), { description: 'Instrument ids that ground the cooperation.' }),
   ...effectiveProperties,
   ...evidenceProperties
