@@ -25,7 +25,7 @@ export const AssessmentRequest = Type.Object({
   }, { additionalProperties: false })),
   offence: Type.Object({
     summary: Type.Optional(Type.String({ maxLength: 500, description: 'Free text, used only for display.' })),
-    categories: Type.Array(Type.String({ enum: [...OFFENCE_CATEGORIES] }), { minItems: 1, maxItems: 23, uniqueItems: true }),
+    categories: Type.Array(Type.String({ enum: [...OFFENCE_CATEGORIES] }), { minItems: 1, maxItems: OFFENCE_CATEGORIES.length, uniqueItems: true }),
     context: Type.Optional(Type.Array(Type.String({ enum: [...OFFENCE_CONTEXTS] }), { maxItems: 11, uniqueItems: true })),
     soughtFor: Type.Optional(Type.String({ enum: ['prosecution', 'sentence'], description: 'Default: prosecution, or sentence when only a court decision is given.' })),
     maxPenaltyMonths: Type.Optional(Type.Integer({ minimum: 0, maximum: 12000, description: 'Maximum penalty for the offence, in months (life: 12000).' })),

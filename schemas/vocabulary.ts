@@ -13,7 +13,11 @@ export const OFFENCE_CATEGORIES = [
   'money-laundering', 'unpaid-debt-or-cheque', 'breach-of-contract', 'family-dispute', 'child-abduction',
   'defamation-or-speech', 'unauthorised-protest', 'treason-espionage-sedition', 'desertion-or-military-offence',
   'blasphemy-or-religious-offence', 'crimes-against-humanity-or-war-crimes', 'membership-of-banned-organisation',
-  'theft', 'organised-crime', 'other'
+  'theft', 'organised-crime',
+  // Conduct that is an offence in some member countries only because of cultural or social norms; the RPD keeps
+  // it out of notices (the exclusion the assessment's cultural-norms rule applies).
+  'consensual-sexual-conduct', 'prostitution', 'personal-drug-use', 'apostasy', 'dress-code-or-public-morality',
+  'other'
 ] as const
 
 export const OFFENCE_CONTEXTS = [
