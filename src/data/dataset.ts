@@ -38,6 +38,8 @@ export interface Dataset {
   grounds: Collection<Ground>
   requestingEntities: Collection<RequestingEntity>
   countries: Collection<CountryBase>
+  /** Curated records for user-assigned codes (Kosovo, XK): known to the assessment, not listed as ISO countries. */
+  userAssignedCountries?: Collection<CountryBase>
   cases: Collection<Case>
   terms: Collection<Term>
 }
@@ -58,10 +60,15 @@ export const isoCountries = worldCountries
   .map((country) => ({ iso2: country.cca2, iso3: country.cca3, name: country.name.common }))
   .sort((a, b) => a.iso2.localeCompare(b.iso2))
 
-function buildCountries (file: CountriesFile): CountryBase[] {
+/** User-assigned codes in the same package (only Kosovo's XK today); a record for one may be curated. */
+export const userAssignedCountries = worldCountries
+  .filter((country) => country.status === 'user-assigned')
+  .map((country) => ({ iso2: country.cca2, iso3: country.cca3, name: country.name.common }))
+
+function buildCountries (file: CountriesFile, codes = isoCountries): CountryBase[] {
   const members = new Set(file.members.iso2)
   const curated = new Map(file.countries.map((record) => [record.iso2, record]))
-  return isoCountries.map((iso) => {
+  return codes.map((iso) => {
     const record = curated.get(iso.iso2)
     const member = members.has(iso.iso2)
     const evidence = record ?? file.members
@@ -109,6 +116,8 @@ export function buildDataset (raw: RawDataset, version: string): Dataset {
     grounds: byId(withCases(values(raw.grounds), cases)),
     requestingEntities: byId(values(raw.requestingEntities)),
     countries: collection(buildCountries(raw.countries.value), (country) => country.iso2),
+    userAssignedCountries: collection(buildCountries(raw.countries.value, userAssignedCountries
+      .filter((code) => raw.countries.value.countries.some((record) => record.iso2 === code.iso2))), (country) => country.iso2),
     cases: byId(cases),
     terms: byId(values(raw.terms))
   }
