@@ -1,4 +1,6 @@
 // The process: read configuration, load the dataset (exit non-zero if it is broken), listen, close gracefully.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { Server as NetServer, type Socket } from 'node:net'
 import closeWithGrace from 'close-with-grace'
 import { createApp } from './app.js'
 import { loadConfig } from './config.js'
@@ -34,20 +36,102 @@ async function main () {
     limits: {
       rateLimitMax: config.RATE_LIMIT_MAX,
       rateLimitWindowMs: config.RATE_LIMIT_WINDOW_MS,
+      rateLimitRedisUrl: config.RATE_LIMIT_REDIS_URL,
       maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
       trustProxy: config.TRUST_PROXY
     }
   })
 
+  const connections = trackConnections(app.server)
   closeWithGrace({ delay: config.CLOSE_GRACE_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error')
     else app.log.info({ signal }, 'shutting down')
     // Readiness turns false first, so a load balancer stops sending new requests while in-flight ones finish.
     app.lifecycle.accepting = false
+    await connections.drain()
     await app.close()
   })
 
   await app.listen({ port: config.PORT, host: config.HOST })
+}
+
+/**
+ * How long a connection that is idle when shutdown begins stays open. A keep-alive client may have sent its next
+ * request just as the signal came: closing the socket then would reset that request. Within this time the request
+ * arrives and is answered (with Connection: close); a client that sends nothing has its connection closed.
+ */
+export const IDLE_LINGER_MS = 300
+
+/**
+ * Keeps count of the connections and of the requests on each, so that shutdown can drain them without resetting
+ * any request. Node's server.close() (which app.close() calls) destroys every connection with no request in
+ * progress at once, including one whose next request is already in the socket buffer or on the wire: under
+ * keep-alive load every client lost a request that way. And a request in flight was answered with
+ * `Connection: keep-alive`, so its connection then stayed open for the whole keep-alive timeout.
+ */
+export function trackConnections (server: Server) {
+  const inFlight = new Map<Socket, Set<ServerResponse>>()
+  /**
+   * socket.bytesRead when its last answer was sent: more since means a request (or its start) has arrived and is
+   * not routed yet. Counted by the socket's handle, so the HTTP parser keeps reading it directly (a 'data'
+   * listener would route every byte through JavaScript).
+   */
+  const readWhenIdle = new Map<Socket, number>()
+  let draining = false
+  let drained: (() => void) | undefined
+
+  const settle = () => { if (draining && inFlight.size === 0) drained?.() }
+  const busy = (socket: Socket) => (inFlight.get(socket)?.size ?? 0) > 0 || socket.bytesRead > (readWhenIdle.get(socket) ?? 0)
+  /** A draining connection with nothing to answer is closed once it has stayed so for IDLE_LINGER_MS. */
+  const closeWhenIdle = (socket: Socket) => {
+    if (!draining || socket.destroyed) return
+    const timer = setTimeout(() => {
+      if (busy(socket)) return closeWhenIdle(socket)
+      socket.end()
+      // A peer that never closes its side must not hold the process.
+      setTimeout(() => socket.destroy(), 1000).unref()
+    }, IDLE_LINGER_MS)
+    socket.once('close', () => clearTimeout(timer))
+  }
+
+  server.on('connection', (socket: Socket) => {
+    inFlight.set(socket, new Set())
+    readWhenIdle.set(socket, 0)
+    socket.once('close', () => { inFlight.delete(socket); readWhenIdle.delete(socket); settle() })
+    // A connection accepted in the instant the signal came is drained like the others.
+    if (draining) closeWhenIdle(socket)
+  })
+  // Before Fastify's listener, so that the header is set before any hook can answer (a cached answer is sent from
+  // the first onRequest hook). Once Connection: close is sent, Node closes the connection after the answer.
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
+    const socket = request.socket
+    const responses = inFlight.get(socket)
+    if (!responses) return
+    responses.add(response)
+    if (draining) response.setHeader('connection', 'close')
+    response.once('close', () => {
+      responses.delete(response)
+      if (responses.size === 0) readWhenIdle.set(socket, socket.bytesRead)
+    })
+  })
+
+  return {
+    /** Stops accepting connections and resolves once every open one has been answered and closed. */
+    drain (): Promise<void> {
+      draining = true
+      // net.Server's close, not http.Server's: the latter destroys idle connections at once (see above).
+      NetServer.prototype.close.call(server)
+      for (const [socket, responses] of inFlight) {
+        for (const response of responses) {
+          if (!response.headersSent) response.setHeader('connection', 'close')
+          // Already sent with keep-alive: close the connection once the answer is out.
+          else response.once('finish', () => socket.end())
+        }
+        closeWhenIdle(socket)
+      }
+      return new Promise((resolve) => { drained = resolve; settle() })
+    }
+  }
 }
 
 /** pino-pretty is a dev dependency: use it on a terminal when installed, plain JSON lines otherwise. */
