@@ -3,16 +3,38 @@ import { Id, Labels, ShortDefinition, Translations, Localized, PartialDate, Sour
 
 export const NOTICE_KINDS = ['notice', 'special-notice', 'diffusion'] as const
 export const NOTICE_STATUSES = ['active', 'pilot', 'abolished'] as const
-export const PUBLIC_EXTRACT_RULES = ['never', 'optional', 'always'] as const
+// `exceptional`: police-only as a rule, with documented exceptional public releases (Black Notices in Operation
+// Identify Me). `not-published`: no public extract of the type is published or was found, and no source states a rule
+// either way; `never` needs a source that says so.
+export const PUBLIC_EXTRACT_RULES = ['never', 'not-published', 'exceptional', 'optional', 'always'] as const
 export const REQUESTERS = [
   'member-country', 'international-tribunal', 'international-criminal-court', 'united-nations-security-council',
   'general-secretariat'
 ] as const
 export const STATISTIC_METRICS = ['issued', 'in-circulation', 'public-extracts', 'refused-or-cancelled', 'published'] as const
+// What a figure is, so that a five-year average or a Red-plus-diffusions count never reads as one year's Red Notices.
+// `annual` and `point-in-time` take `year`; `average` (per year over the period) and `total` (over the period) take
+// `period`. src/data/integrity.ts enforces the pairing and refuses two different values for the same figure.
+export const STATISTIC_KINDS = ['annual', 'point-in-time', 'average', 'total'] as const
+export const STATISTIC_SCOPES = ['notice-type', 'red-notices-and-diffusions', 'all-notices-and-diffusions'] as const
 
 const Statistic = Type.Object({
-  year: Type.Integer({ minimum: 1946, maximum: 2100 }),
+  year: Type.Optional(Type.Integer({ minimum: 1946, maximum: 2100, description: 'The year an `annual` or `point-in-time` figure refers to.' })),
+  period: Type.Optional(Type.Object({
+    from: Type.Integer({ minimum: 1946, maximum: 2100 }),
+    to: Type.Integer({ minimum: 1946, maximum: 2100 })
+  }, { additionalProperties: false, description: 'The years (inclusive) an `average` or `total` figure covers.' })),
+  kind: Type.String({
+    enum: [...STATISTIC_KINDS],
+    description: '`annual`: a count for one calendar year; `point-in-time`: a count on one day (`asOf`); ' +
+      '`average`: a yearly average over `period`; `total`: a count over the whole `period`.'
+  }),
   metric: Type.String({ enum: [...STATISTIC_METRICS] }),
+  scope: Type.String({
+    enum: [...STATISTIC_SCOPES],
+    description: 'What is counted: notices of this type only, Red Notices plus wanted-person diffusions together, or ' +
+      'notices and diffusions of every kind.'
+  }),
   value: Type.Integer({ minimum: 0 }),
   qualifier: Type.String({ enum: ['exact', 'about', 'more-than'], description: 'How the source states the figure.' }),
   asOf: Type.Optional(ref(PartialDate)),

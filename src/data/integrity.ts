@@ -30,6 +30,42 @@ function checkRange (from: string | undefined, to: string | undefined, field: st
   if (from && to && periodStart(to) <= periodStart(from)) report(field, `${to} is not after ${from}`)
 }
 
+interface StatisticShape {
+  year?: number; period?: { from: number; to: number }; kind: string; metric: string; scope: string; value: number; asOf?: string
+}
+
+/**
+ * A figure says what it is: `annual` and `point-in-time` take a year, `average` and `total` a period; and one figure
+ * (same scope, metric, kind, year or period, and day for point-in-time counts) has one value. Sources that disagree
+ * are settled in the data, with the rejected figure named in the note, rather than served side by side.
+ */
+export function checkStatistics (statistics: readonly StatisticShape[], report: (field: string, message: string) => void): void {
+  const seen = new Map<string, { index: number; value: number }>()
+  statistics.forEach((statistic, index) => {
+    const field = `statistics[${index}]`
+    const byPeriod = statistic.kind === 'average' || statistic.kind === 'total'
+    if (byPeriod && (statistic.period === undefined || statistic.year !== undefined)) {
+      report(field, `kind ${statistic.kind} takes a period (from, to) and no year`)
+      return
+    }
+    if (!byPeriod && (statistic.year === undefined || statistic.period !== undefined)) {
+      report(field, `kind ${statistic.kind} takes a year and no period`)
+      return
+    }
+    if (statistic.period && statistic.period.to <= statistic.period.from) report(`${field}.period.to`, 'the period must end after it starts')
+    const when = statistic.period ? `${statistic.period.from}-${statistic.period.to}` : String(statistic.year)
+    const day = statistic.kind === 'point-in-time' ? statistic.asOf ?? '' : ''
+    const key = [statistic.scope, statistic.metric, statistic.kind, when, day].join('|')
+    const first = seen.get(key)
+    if (!first) seen.set(key, { index, value: statistic.value })
+    else if (first.value !== statistic.value) {
+      report(`${field}.value`, `${statistic.value} conflicts with ${first.value} in statistics[${first.index}] for the same ${statistic.kind} ${statistic.metric} figure (${when})`)
+    } else {
+      report(field, `repeats statistics[${first.index}]; give one figure with both sources`)
+    }
+  })
+}
+
 export function checkIntegrity (raw: RawDataset): Problems {
   const problems: Problems = []
   const reporter = (file: string, record: string) => (field: string, message: string) =>
@@ -78,6 +114,7 @@ export function checkIntegrity (raw: RawDataset): Problems {
     resolves('provisions', value.provisions, 'provisions', report)
     value.conditions.forEach((condition, index) => resolves('provisions', condition.provisions, `conditions[${index}].provisions`, report))
     resolves('notice-types', value.related, 'related', report)
+    checkStatistics(value.statistics, report)
   }
   for (const { file, value } of raw.instruments) {
     checkDates(value, '', reporter(file, value.id))

@@ -45,7 +45,13 @@ function summarise (value: unknown): string {
   if (typeof value !== 'object') return String(value)
   const record = value as Record<string, unknown>
   if (typeof record.date === 'string' && typeof record.event === 'string') return `${record.date}: ${record.event}`
-  if (typeof record.year === 'number' && record.value !== undefined) return `${record.year} ${String(record.metric ?? '')}: ${String(record.value)}`
+  if (record.value !== undefined && record.metric !== undefined) {
+    // A statistic: its year, or the period an average or total covers, so a five-year average never reads as one year.
+    const period = record.period as { from?: number; to?: number } | undefined
+    const when = typeof record.year === 'number' ? String(record.year) : period ? `${period.from}-${period.to} ${String(record.kind)}` : ''
+    const scope = typeof record.scope === 'string' && record.scope !== 'notice-type' ? ` (${record.scope})` : ''
+    return `${when} ${String(record.metric)}${scope}: ${String(record.value)}`.trim()
+  }
   for (const key of SUMMARY_KEYS) if (typeof record[key] === 'string') return record[key] as string
   return JSON.stringify(value)
 }
