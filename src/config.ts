@@ -19,6 +19,12 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1_000_000, default: LIMIT_DEFAULTS.RATE_LIMIT_MAX, description: 'Requests per client per window; 0 turns the rate limit off.' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, maximum: 86_400_000, default: LIMIT_DEFAULTS.RATE_LIMIT_WINDOW_MS, description: 'Length of the rate-limit window.' }),
   MAX_EVENT_LOOP_DELAY_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: LIMIT_DEFAULTS.MAX_EVENT_LOOP_DELAY_MS, description: 'Event-loop delay above which requests get a 503; 0 turns load shedding off.' }),
+  RATE_LIMIT_REDIS_URL: Type.String({
+    default: '',
+    pattern: '^(|rediss?://[^\\s]+)$',
+    description: 'redis:// or rediss:// URL: count the rate limit in Redis, shared by every replica; empty counts per ' +
+      'process. When Redis is unreachable each process counts on its own until it is back (docs/deploy.md).'
+  }),
   TRUST_PROXY: Type.String({
     default: '',
     pattern: '^(|true|false|[0-9]{1,2}|[A-Za-z0-9:./]+(, *[A-Za-z0-9:./]+)*)$',

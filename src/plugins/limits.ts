@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { LIMIT_DEFAULTS } from '../config.js'
 import { buildProblem, PROBLEM_TYPE, sendProblem } from '../http/problems.js'
+import { sharedRateLimitStore } from './rate-limit-store.js'
 
 export interface Limits {
   /** Requests per client per window; 0 turns the rate limit off (load tests, a trusted proxy that limits). */
@@ -29,6 +30,11 @@ export interface Limits {
    * all, a hop count, or addresses and CIDRs. Behind a proxy without it, every client shares the proxy's limit.
    */
   trustProxy: string
+  /**
+   * RATE_LIMIT_REDIS_URL: count in Redis, shared by every replica; '' counts per process. When Redis is unreachable
+   * each process counts on its own until it is back (src/plugins/rate-limit-store.ts).
+   */
+  rateLimitRedisUrl?: string
   /** Extra under-pressure options; tests use them to simulate overload without blocking the loop. */
   underPressure?: Partial<FastifyUnderPressureOptions>
 }
@@ -163,8 +169,17 @@ async function limitsPlugin (app: FastifyInstance, options: { limits: Limits }) 
     }
   })
 
+  // Where the rate limit counts, for /readyz: off, per process, in Redis, or per process while Redis is down.
+  const shared = limits.rateLimitMax > 0 && limits.rateLimitRedisUrl ? sharedRateLimitStore({ url: limits.rateLimitRedisUrl, log: app.log }) : undefined
+  app.decorate('rateLimitStore', () => shared?.state() ?? { store: limits.rateLimitMax > 0 ? 'local' as const : 'off' as const })
+  if (shared) app.addHook('onClose', shared.close)
+
   if (limits.rateLimitMax > 0) {
     await app.register(rateLimit, {
+      ...(shared ? { store: shared.Store } : {}),
+      // The shared store never fails a count (it falls back to counting locally); should anything else in a store
+      // throw, the request is served rather than answered 500.
+      skipOnError: true,
       // Applied below as one global hook rather than per route, so that it also covers answers served before the
       // route handler (from the response cache) and unknown paths.
       global: false,
@@ -182,6 +197,13 @@ async function limitsPlugin (app: FastifyInstance, options: { limits: Limits }) 
 }
 
 export default fp(limitsPlugin, { name: 'limits' })
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where the rate limit counts now (reported on /readyz). */
+    rateLimitStore: () => { store: 'off' | 'local' | 'redis' | 'local-fallback'; since?: string }
+  }
+}
 
 const problemContent = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } }
 const header = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 } })

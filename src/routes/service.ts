@@ -6,6 +6,19 @@ import { errorResponses } from '../http/responses.js'
 import { sendProblem } from '../http/problems.js'
 import type { Meta } from '../../schemas/release.js'
 
+const ReadyDetails = Type.Object({
+  status: Type.Literal('ready'),
+  datasetVersion: Type.String(),
+  // With RATE_LIMIT_REDIS_URL set: where the rate limit counts, `redis` (shared by every replica) or
+  // `local-fallback` (Redis unreachable since `since`; this process counts on its own until it is back).
+  details: Type.Optional(Type.Object({
+    rateLimit: Type.Object({
+      store: Type.Union([Type.Literal('off'), Type.Literal('local'), Type.Literal('redis'), Type.Literal('local-fallback')]),
+      since: Type.Optional(Type.String({ format: 'date-time' }))
+    })
+  }))
+})
+
 const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { counts, confidence } = datasetStats(app.dataset)
   const meta: Meta = {
@@ -27,10 +40,13 @@ const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/readyz', {
     config: { noStore: true },
-    schema: { hide: true, response: { 200: Type.Object({ status: Type.Literal('ready'), datasetVersion: Type.String() }), ...errorResponses(503) } }
+    schema: { hide: true, response: { 200: ReadyDetails, ...errorResponses(503) } }
   }, async (request, reply) => {
     if (!app.lifecycle.accepting) return sendProblem(request, reply, 'service-unavailable', 'The service is shutting down.')
-    return { status: 'ready' as const, datasetVersion: app.dataset.version }
+    // Redis being down does not make the replica unready: it keeps serving and counts locally (details say so).
+    const rateLimit = app.rateLimitStore()
+    const shared = rateLimit.store === 'redis' || rateLimit.store === 'local-fallback'
+    return { status: 'ready' as const, datasetVersion: app.dataset.version, ...(shared ? { details: { rateLimit } } : {}) }
   })
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
