@@ -10,19 +10,21 @@ import { buildTestApp } from './helpers.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Manifest = Record<string, any>
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string }
 const deployDir = join(projectRoot, 'deploy')
 const files = readdirSync(deployDir).filter((file) => file.endsWith('.yaml'))
 const manifests: Manifest[] = files.flatMap((file) => parseAllDocuments(readFileSync(join(deployDir, file), 'utf8')).map((doc) => {
   if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors.map((e) => e.message).join('; ')}`)
   return doc.toJS() as Manifest
 }))
-const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind)
+// The service's own objects, and those of the shared rate-limit store (redis.yaml), named after it.
+const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind && m.metadata?.name === pkg.name)
+const redisOfKind = (kind: string) => manifests.filter((m) => m.kind === kind && m.metadata?.name === `${pkg.name}-redis`)
 
 const dockerfile = readFileSync(join(projectRoot, 'Dockerfile'), 'utf8')
 const instructions = dockerfile.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'))
 const runtime = dockerfile.split(/^FROM /m).at(-1) ?? ''
 const envOfImage = Object.fromEntries([...runtime.replace(/\\\n/g, ' ').matchAll(/\b([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]))
-const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { name: string; version: string }
 
 const [deployment] = ofKind('Deployment')
 const container = deployment?.spec.template.spec.containers[0]
@@ -37,7 +39,7 @@ t.test('every manifest parses and the set is complete', async (t) => {
       for (const resource of m.resources as string[]) t.ok(files.includes(resource), `kustomization lists ${resource}, which exists`)
       continue
     }
-    t.equal(m.metadata.name, pkg.name, `${m.kind} is named after the package`)
+    t.ok(m.metadata.name === pkg.name || m.metadata.name === `${pkg.name}-redis`, `${m.kind} ${m.metadata.name} is named after the package`)
   }
 })
 
@@ -112,4 +114,28 @@ t.test('resources, autoscaling and disruption budget fit together', async (t) =>
   const [pdb] = ofKind('PodDisruptionBudget')
   t.same(pdb.spec.selector.matchLabels, deployment.spec.selector.matchLabels)
   t.ok(pdb.spec.minAvailable < hpa.spec.minReplicas, 'the budget leaves a drain possible at the minimum replica count')
+})
+
+t.test('the shared rate-limit store: the URL the pods use reaches the Redis the manifests run, and only them', async (t) => {
+  const env = Object.fromEntries((container.env as Array<{ name: string; value: string }>).map((e) => [e.name, e.value]))
+  const url = new URL(env.RATE_LIMIT_REDIS_URL)
+  t.equal(loadConfig(env).RATE_LIMIT_REDIS_URL, env.RATE_LIMIT_REDIS_URL, 'the server accepts the URL')
+  const [redisDeployment] = redisOfKind('Deployment')
+  const [redisService] = redisOfKind('Service')
+  const [policy] = redisOfKind('NetworkPolicy')
+  t.ok(redisDeployment && redisService && policy, 'a Redis Deployment, Service and NetworkPolicy')
+  t.equal(url.hostname, redisService.metadata.name, 'the URL names the Redis Service')
+  t.equal(Number(url.port), redisService.spec.ports[0].port, 'on its port')
+  const redis = redisDeployment.spec.template.spec.containers[0]
+  const named = (redis.ports as Array<{ name: string; containerPort: number }>).find((p) => p.name === redisService.spec.ports[0].targetPort)
+  t.equal(named?.containerPort, 6379, 'the Service targets the Redis port')
+  t.same(redisService.spec.selector, redisDeployment.spec.selector.matchLabels, 'the Service selects the Redis pod')
+  t.same(redisDeployment.spec.template.metadata.labels, { ...redisDeployment.spec.template.metadata.labels, ...redisDeployment.spec.selector.matchLabels })
+  // The API's Service, HPA and PDB select by name: Redis pods must not be taken for API pods.
+  t.not(redisDeployment.spec.selector.matchLabels['app.kubernetes.io/name'], deployment.spec.selector.matchLabels['app.kubernetes.io/name'])
+  t.match(redis.args.join(' '), /--save\s+--appendonly no/, 'no persistence: counters expire within a window')
+  t.equal(redis.securityContext.readOnlyRootFilesystem, true)
+  t.equal(redisDeployment.spec.template.spec.securityContext.runAsNonRoot, true)
+  t.same(policy.spec.podSelector.matchLabels, redisDeployment.spec.selector.matchLabels, 'the policy guards the Redis pod')
+  t.same(policy.spec.ingress[0].from[0].podSelector.matchLabels, deployment.spec.selector.matchLabels, 'and admits the API pods only')
 })
