@@ -3,6 +3,7 @@
 import type { DataProblem, Located } from './load-dataset.js'
 import { isoCountries, type RawDataset } from './dataset.js'
 import { isRealPartialDate, periodStart } from './dates.js'
+import { checkNoticeTypeProvisions, checkProvisions } from './provision-checks.js'
 
 const DATE_FIELDS = new Set([
   'date', 'effectiveFrom', 'effectiveTo', 'since', 'until', 'reviewed', 'adopted', 'inForce', 'accessed', 'asOf', 'released'
@@ -124,6 +125,8 @@ export function checkIntegrity (raw: RawDataset): Problems {
     if (!known.instruments.has(value.instrument)) report('instrument', `"${value.instrument}" is not a known instrument id`)
     resolves('notice-types', value.appliesTo, 'appliesTo', report)
   }
+  checkProvisions(raw.provisions, reporter)
+  checkNoticeTypeProvisions(raw.noticeTypes, raw.provisions, reporter)
   for (const { file, value } of raw.grounds) {
     const report = reporter(file, value.id)
     resolves('provisions', value.provisions, 'provisions', report)
