@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Iso2, PartialDate, Translations, evidenceProperties, shortSummaryProperty, ref } from './common.js'
+import { Id, Iso2, PartialDate, Translations, Localized, evidenceProperties, shortSummaryProperty, ref } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
 
 export const CASE_KINDS = ['public-case', 'ccf-decision'] as const
@@ -41,6 +41,7 @@ export const Case = Type.Object({
   summary: Type.String({ minLength: 1, maxLength: 1500 }),
   ...shortSummaryProperty,
   translations: Type.Optional(ref(Translations)),
+  localized: Type.Optional(ref(Localized)),
   ...evidenceProperties
 }, { $id: 'Case', additionalProperties: false, description: 'A precedent that shows a ground at work.' })
 export type Case = Static<typeof Case>

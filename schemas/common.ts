@@ -128,17 +128,31 @@ export const shortSummaryProperty = {
 
 const LanguageCode = Type.String({ enum: [...LANGUAGES] })
 
+/** How a localized text came to be in the language it is in. */
+export const TRANSLATION_KINDS = ['official', 'editorial', 'original'] as const
+const TranslationKind = Type.String({
+  enum: [...TRANSLATION_KINDS],
+  description: "`original`: the record's own English text; `official`: INTERPOL's wording in that language (see the source); " +
+    "`editorial`: the project's translation, reviewed against the English but not INTERPOL's wording."
+})
+
 /**
- * Added to each answer, never stored in data/: the record's name and short definition in the negotiated language
- * (`?lang=`, then `Accept-Language`), each field falling back to English on its own.
+ * Added to each answer, never stored in data/: the record's name and one-line summary in the negotiated language
+ * (`?lang=`, then `Accept-Language`), each field falling back to English on its own, and each saying which
+ * language it is in and whether it is INTERPOL's wording or the project's translation.
  */
 export const Localized = Type.Object({
   lang: { ...LanguageCode, description: 'The language asked for; also sent as `Content-Language`.' },
   name: Type.String(),
   nameLang: { ...LanguageCode, description: 'The language `name` is actually in (English where no translation exists).' },
-  summary: Type.String({ description: 'The short definition, or the English purpose/definition where there is none.' }),
-  summaryLang: { ...LanguageCode, description: 'The language `summary` is actually in.' }
-}, { $id: 'Localized', additionalProperties: false, description: 'Computed per answer in the negotiated language; not part of the stored record.' })
+  nameTranslation: TranslationKind,
+  nameSource: Type.Optional(ref(Source)),
+  summary: Type.String({ description: 'The one-line summary, or the English text it would summarise where there is none.' }),
+  summaryLang: { ...LanguageCode, description: 'The language `summary` is actually in.' },
+  summaryTranslation: TranslationKind,
+  summarySource: Type.Optional(ref(Source))
+}, { $id: 'Localized', additionalProperties: false, description: 'Computed per answer in the negotiated language; not part of the stored record. An `editorial` text is not INTERPOL\'s wording.' })
+export type Localized = Static<typeof Localized>
 
 /** When a rule or record applied; both ends are partial dates, the end is exclusive. */
 export const effectiveProperties = {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Translations, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
+import { Id, Translations, Localized, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
 
 export const GROUND_FAMILIES = [
   'neutrality', 'human-rights', 'refugee-status', 'minimum-criteria', 'excluded-offence', 'data-quality', 'procedural'
@@ -30,6 +30,7 @@ export type GroundRecord = Static<typeof GroundRecord>
 /** A ground as served: the record plus the cases that applied it, derived from the cases at load time. */
 export const Ground = Type.Object({
   ...groundProperties,
-  cases: Type.Array(ref(Id), { description: 'Ids of cases that applied this ground (derived from the cases).' })
+  cases: Type.Array(ref(Id), { description: 'Ids of cases that applied this ground (derived from the cases).' }),
+  localized: Type.Optional(ref(Localized))
 }, { $id: 'Ground', additionalProperties: false, description: 'A ground on which INTERPOL refuses a request or deletes a notice.' })
 export type Ground = Static<typeof Ground>

@@ -24,6 +24,9 @@ export const Meta = Type.Object({
     reported: Type.Integer({ minimum: 0 }),
     inferred: Type.Integer({ minimum: 0 })
   }, { additionalProperties: false, description: 'Records per confidence level, across all resources.' }),
+  reviewedLast12Months: Type.Record(Type.String(), Type.Integer({ minimum: 0 }), {
+    description: 'Per curated resource, how many records were reviewed (their `reviewed` date) in the 12 months up to the day the service started.'
+  }),
   licence: Release.properties.licence,
   attribution: Type.String(),
   disclaimer: Type.String(),

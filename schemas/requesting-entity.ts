@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { Id, Translations, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
+import { Id, Translations, Localized, evidenceProperties, effectiveProperties, shortSummaryProperty, ref } from './common.js'
 
 export const ENTITY_KINDS = ['international-court', 'international-tribunal', 'united-nations'] as const
 
@@ -12,6 +12,7 @@ export const RequestingEntity = Type.Object({
   scope: Type.String({ minLength: 1, maxLength: 800, description: 'For which crimes or measures.' }),
   ...shortSummaryProperty,
   translations: Type.Optional(ref(Translations)),
+  localized: Type.Optional(ref(Localized)),
   basis: Type.Array(ref(Id), { description: 'Instrument ids that ground the cooperation.' }),
   ...effectiveProperties,
   ...evidenceProperties

@@ -1,7 +1,7 @@
 // The text of /embed.js: a <notice-card ref="notice-types/red" lang="fr"> element that fetches the record's JSON
 // from the origin the script was loaded from (CORS) and draws the card of card.ts in a shadow root, so the host
 // page's styles neither leak in nor get overridden. Kept as a string so that `tsc` output needs no asset copying.
-import { CARD_CSS, EMBED_RESOURCES, KICKERS, SUMMARY_LIMIT, UI_TEXT } from './card.js'
+import { CARD_CSS, EMBED_RESOURCES, SUMMARY_LIMIT, UI_TEXT } from './card.js'
 import { LANGUAGES } from '../http/language.js'
 
 const CLIENT = String.raw`
@@ -12,14 +12,34 @@ const CLIENT = String.raw`
   var script = document.currentScript;
   var ORIGIN = script && script.src ? new URL(script.src, location.href).origin : location.origin;
   var REF = /^(__RESOURCES__)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-  var LOCALIZED = { 'notice-types': true, terms: true };
 
   function el (tag, cls, text, lang) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
     if (text != null) node.textContent = text;
-    if (lang) { node.lang = lang; node.dir = RTL[lang] ? 'rtl' : 'ltr'; }
+    if (lang) { node.lang = lang; node.dir = dirOf(lang); }
     return node;
+  }
+  function dirOf (lang) { return RTL[lang] ? 'rtl' : 'ltr'; }
+  // Source titles in the data are English; one in Arabic script is marked as such (textLang() in card.ts).
+  function textLang (text) { return /[\u0600-\u06ff]/.test(text) ? 'ar' : 'en'; }
+  // A label in the card's language and a value in its own: one line when both run the same way, two otherwise,
+  // so that no line mixes directions (labelled() in card.ts).
+  function labelled (root, label, cardLang, value, valueLang) {
+    var line = el('p', 'meta', null, cardLang);
+    if (dirOf(cardLang) === dirOf(valueLang)) {
+      line.appendChild(document.createTextNode(label + ': '));
+      var span = el('span', null, null, valueLang);
+      span.appendChild(value);
+      line.appendChild(span);
+      root.appendChild(line);
+    } else {
+      line.textContent = label + ':';
+      root.appendChild(line);
+      var own = el('p', 'meta', null, valueLang);
+      own.appendChild(value);
+      root.appendChild(own);
+    }
   }
   function shorten (text) {
     if (text.length <= LIMIT) return text;
@@ -32,21 +52,21 @@ const CLIENT = String.raw`
     var short = String(value || '').toLowerCase().split('-')[0];
     return LANGS.indexOf(short) >= 0 ? short : 'en';
   }
-  // Same fields as buildCard() in card.ts.
+  // Same fields as buildCard() in card.ts: every resource answers a "localized" block.
   function model (resource, record, lang) {
     var loc = record.localized;
-    var card = { title: { text: record.title, lang: 'en' }, summary: null, facts: [], colour: null };
-    if (resource === 'notice-types' || resource === 'terms') {
-      card.title = { text: loc.name, lang: loc.nameLang };
-      card.summary = { text: shorten(loc.summary), lang: loc.summaryLang };
-      if (resource === 'notice-types') { card.facts = [record.kind, record.status]; card.colour = record.colour && record.colour.hex; }
-    } else if (resource === 'grounds') {
-      card.summary = { text: shorten(record.description), lang: 'en' };
-      card.facts = [record.family];
-    } else {
-      card.summary = { text: shorten(record.summary), lang: 'en' };
-      card.facts = [record.date, record.outcome, record.decidedBy].filter(Boolean);
-    }
+    var card = {
+      title: { text: loc.name, lang: loc.nameLang, translation: loc.nameTranslation },
+      summary: { text: shorten(loc.summary), lang: loc.summaryLang, translation: loc.summaryTranslation },
+      facts: [], colour: null
+    };
+    if (resource === 'notice-types') { card.facts = [record.kind, record.status]; card.colour = record.colour && record.colour.hex; }
+    else if (resource === 'grounds') card.facts = [record.family];
+    else if (resource === 'cases') card.facts = [record.date, record.outcome, record.decidedBy].filter(Boolean);
+    else if (resource === 'requesting-entities') card.facts = [record.kind];
+    var name = loc.nameTranslation === 'editorial';
+    var summary = loc.summaryTranslation === 'editorial';
+    card.editorial = name && summary ? 'both' : name ? 'name' : summary ? 'summary' : null;
     card.source = record.sources && record.sources[0];
     return card;
   }
@@ -92,11 +112,11 @@ const CLIENT = String.raw`
       var self = this;
       var generation = ++this._generation;
       var match = REF.exec((this.getAttribute('ref') || '').trim());
-      if (!match) return this.fail('notice-card: "ref" must look like "notice-types/red" (notice-types, grounds, terms or cases).');
+      if (!match) return this.fail('notice-card: "ref" must look like "notice-types/red" (notice-types, grounds, terms, cases or requesting-entities).');
       var resource = match[1];
       var id = match[2];
       var lang = pickLang(this.getAttribute('lang') || document.documentElement.lang);
-      var url = ORIGIN + '/v1/' + resource + '/' + id + (LOCALIZED[resource] ? '?lang=' + lang : '');
+      var url = ORIGIN + '/v1/' + resource + '/' + id + '?lang=' + lang;
       fetch(url, { headers: { accept: 'application/json' }, credentials: 'omit' })
         .then(function (response) {
           if (!response.ok) throw new Error(response.status + ' for ' + resource + '/' + id);
@@ -117,24 +137,22 @@ const CLIENT = String.raw`
       var card = model(resource, record, lang);
       var root = el('article', 'card', null, lang);
       if (card.colour) root.style.setProperty('--accent', card.colour);
-      root.appendChild(el('p', 'kicker', KICKERS[resource], 'en'));
-      root.appendChild(el('h2', 'title', card.title.text, card.title.lang));
-      root.appendChild(el('p', 'summary', card.summary.text, card.summary.lang));
+      root.appendChild(el('p', 'kicker', ui.kickers[resource], lang));
+      var title = root.appendChild(el('h2', 'title', card.title.text, card.title.lang));
+      title.setAttribute('data-translation', card.title.translation);
+      var summary = root.appendChild(el('p', 'summary', card.summary.text, card.summary.lang));
+      summary.setAttribute('data-translation', card.summary.translation);
+      if (card.editorial) root.appendChild(el('p', 'note', ui.editorial[card.editorial], lang));
       if (card.facts.length) {
         var facts = el('ul', 'facts', null, 'en');
         card.facts.forEach(function (fact) { facts.appendChild(el('li', null, fact)); });
         root.appendChild(facts);
       }
-      var meta = el('p', 'meta');
-      if (card.source) {
-        meta.appendChild(document.createTextNode(ui.source + ': '));
-        meta.appendChild(link(card.source.url, card.source.title));
-        meta.appendChild(document.createTextNode(' \u00b7 '));
-      }
-      meta.appendChild(link(ORIGIN + '/v1/' + resource + '/' + id, ui.record));
-      meta.appendChild(document.createTextNode(' \u00b7 ' + ui.dataset + ' '));
-      meta.appendChild(el('span', null, version, 'en'));
-      root.appendChild(meta);
+      if (card.source) labelled(root, ui.source, lang, link(card.source.url, card.source.title), textLang(card.source.title));
+      var record = el('p', 'meta', null, lang);
+      record.appendChild(link(ORIGIN + '/v1/' + resource + '/' + id, ui.record));
+      root.appendChild(record);
+      labelled(root, ui.dataset, lang, document.createTextNode(version), 'en');
       return root;
     }
   }
@@ -147,7 +165,6 @@ export function embedScript (): string {
   const constants = [
     `var CSS = ${JSON.stringify(CARD_CSS)};`,
     `var UI = ${JSON.stringify(UI_TEXT)};`,
-    `var KICKERS = ${JSON.stringify(KICKERS)};`,
     `var LANGS = ${JSON.stringify(LANGUAGES)};`,
     'var RTL = { ar: true };',
     `var LIMIT = ${SUMMARY_LIMIT};`

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import escapeHtml from 'escape-html'
 import { datasetStats } from '../data/stats.js'
 import { origin } from '../http/origin.js'
+import { LANGUAGES, directionOf, englishOf, localizedBlock } from '../http/language.js'
 
 const RESOURCES: Array<{ key: string; path: string; what: string }> = [
   { key: 'notice-types', path: '/v1/notice-types', what: 'the colour notices, the UN Special Notice, diffusions and abolished types' },
@@ -23,6 +24,19 @@ a{color:#0b5cad}@media (prefers-color-scheme:dark){body{color:#e6edf3;background
 const landingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { counts } = datasetStats(app.dataset)
   const { release, version } = app.dataset
+  const LANGUAGE_NAMES = { en: 'English', fr: 'French', es: 'Spanish', ar: 'Arabic' }
+  const MARKINGS: Record<string, string> = { original: 'the record\'s English', official: 'official: INTERPOL\'s wording', editorial: 'editorial: the project\'s translation' }
+  // The Red Notice's name in each language, each cell marked with the language it is in, so an Arabic name runs
+  // right to left in its own cell and nothing on the page mixes directions inside one line.
+  const red = app.dataset.noticeTypes.byId.get('red')
+  const languageRows = red
+    ? LANGUAGES.map((lang) => {
+      const block = localizedBlock(red, englishOf.noticeType(red), lang)
+      return `<tr><td><code>${lang}</code> ${LANGUAGE_NAMES[lang]}</td>` +
+        `<td lang="${block.nameLang}" dir="${directionOf(block.nameLang)}">${escapeHtml(block.name)}</td>` +
+        `<td>${escapeHtml(MARKINGS[block.nameTranslation])}</td></tr>`
+    }).join('')
+    : ''
 
   app.get('/', { schema: { hide: true }, config: { produces: ['text/html'] } }, async (request, reply) => {
     const base = origin(request)
@@ -31,13 +45,15 @@ const landingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const examples = [
       `curl ${base}/v1/notice-types/red`,
       `curl '${base}/v1/notice-types/red?lang=fr'`,
+      `curl '${base}/v1/grounds/article-3-political?lang=es'`,
+      `curl '${base}/v1/cases/iran-2021-us-officials?lang=ar'`,
       `curl -H 'Accept: text/csv' ${base}/v1/cases`,
       `curl -H 'Accept: application/ld+json' ${base}/v1/terms/red-notice`,
       `curl '${base}/v1/search?q=wanted%20notice'`,
       `curl '${base}/oembed?url=${base}/embed/notice-types/red'`
     ].map(escapeHtml).join('\n')
     const snippet = escapeHtml(`<script src="${base}/embed.js" async></script>\n<notice-card ref="notice-types/red" lang="fr"></notice-card>`)
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    const html = `<!doctype html><html lang="en" dir="ltr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1"><meta name="color-scheme" content="light dark">
 <title>INTERPOL Notice API</title><style>${STYLE}</style></head><body>
 <main>
@@ -50,13 +66,19 @@ work. Every record cites its sources. It is reference information, not legal adv
 <p>${counts['member-countries'] ?? 0} member countries · search everything at <a href="/v1/search?q=red%20notice">/v1/search?q=…</a> ·
 assess a hypothetical request with <code>POST /v1/assessments</code> (<a href="/v1/assessments/examples">examples</a>).</p>
 <h2>Try it</h2>
-<pre>${examples}</pre>
-<p>Names and short definitions come in English, French, Spanish and Arabic where the translation is sure
-(<code>?lang=</code> or <code>Accept-Language</code>); every list also answers as CSV (<code>?format=csv</code>).</p>
+<pre dir="ltr">${examples}</pre>
+<h2>Languages</h2>
+<p>Notice types, grounds, terms, requesting entities and cases give their name and one-line summary in English,
+French, Spanish and Arabic (<code>?lang=</code> or <code>Accept-Language</code>), in a <code>localized</code> block
+that says for each text which language it is in and whether it is <strong>official</strong> (INTERPOL's own wording,
+with the source it was read in) or <strong>editorial</strong> (the project's translation, reviewed against the
+English, and not INTERPOL's wording). Cards and CSV carry the same marking. Every list also answers as CSV
+(<code>?format=csv</code>).</p>
+<table><thead><tr><th>language</th><th>Red Notice</th><th>marking</th></tr></thead><tbody>${languageRows}</tbody></table>
 <h2>Embed a card</h2>
 <p>An iframe of <a href="/embed/notice-types/red">/embed/notice-types/red</a>, oEmbed at <code>/oembed?url=…</code>,
 or one script tag and an element:</p>
-<pre>${snippet}</pre>
+<pre dir="ltr">${snippet}</pre>
 <h2>Documentation</h2>
 <p><a href="/docs">Interactive documentation (Swagger UI)</a> · <a href="/openapi.json">OpenAPI 3.1 (JSON)</a> ·
 <a href="/openapi.yaml">OpenAPI (YAML)</a> · <a href="/v1/meta">/v1/meta</a></p>

@@ -1,7 +1,8 @@
 // Health, readiness, the OpenAPI document and /v1/meta: the routes about the service itself.
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { datasetStats } from '../data/stats.js'
+import { datasetStats, freshness } from '../data/stats.js'
+import { today } from '../data/dates.js'
 import { errorResponses } from '../http/responses.js'
 import { sendProblem } from '../http/problems.js'
 import type { Meta } from '../../schemas/release.js'
@@ -27,6 +28,8 @@ const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     released: app.dataset.release.released,
     counts,
     confidence,
+    // Counted once at start-up: a process lives for one dataset release, and its answer keeps one ETag.
+    reviewedLast12Months: freshness(app.dataset, today()).reviewedLast12Months,
     licence: app.dataset.release.licence,
     attribution: app.dataset.release.attribution,
     disclaimer: app.dataset.release.disclaimer,
@@ -59,7 +62,7 @@ const serviceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       operationId: 'get-meta',
       summary: 'Dataset version, counts and licence',
       description: 'The dataset version (a content hash of the data files), its release date, the number of records ' +
-        'per resource and per confidence level, the licence, and the disclaimer that this is reference information, ' +
+        'per resource and per confidence level, how many records of each resource were reviewed in the last 12 months, the licence, and the disclaimer that this is reference information, ' +
         'not legal advice.',
       // No parameters: an unknown one is a 400, as everywhere under /v1.
       querystring: Type.Object({}, { additionalProperties: false }),

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CASE_KINDS, DECIDERS, OUTCOMES, type Case } from '../../../schemas/case.js'
 import { registerCollection, valueList } from '../../http/collection.js'
+import { englishOf, localize } from '../../http/language.js'
 import { idList, slugParam } from './filters.js'
 
 const requesterOf = (c: Case) => c.requester?.country ?? c.requester?.entity
@@ -18,6 +19,7 @@ const caseRoutes: FastifyPluginAsyncTypebox = async (app) => {
     records: (dataset) => dataset.cases.all,
     find: (dataset, id) => dataset.cases.byId.get(id),
     keyOf: (record) => record.id,
+    localize: (record, lang) => localize(record, lang, englishOf.case(record)),
     filters: {
       requester: {
         schema: idList('Requesting country codes (any case) or requesting-entity ids.', 'IR'),

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { GROUND_FAMILIES, type Ground } from '../../../schemas/ground.js'
 import { registerCollection, valueList } from '../../http/collection.js'
+import { englishOf, localize } from '../../http/language.js'
 import { idList, slugParam } from './filters.js'
 
 const groundRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,6 +18,7 @@ const groundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     find: (dataset, id) => dataset.grounds.byId.get(id),
     keyOf: (record) => record.id,
     dated: true,
+    localize: (record, lang) => localize(record, lang, englishOf.ground(record)),
     filters: {
       family: { schema: valueList(GROUND_FAMILIES, 'Family of grounds.'), matches: (g, values) => values.includes(g.family) },
       noticeType: {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NOTICE_KINDS, NOTICE_STATUSES, PUBLIC_EXTRACT_RULES, REQUESTERS, type NoticeType } from '../../../schemas/notice-type.js'
 import { ID_PATTERN } from '../../../schemas/common.js'
 import { registerCollection, valueList } from '../../http/collection.js'
-import { localize } from '../../http/language.js'
+import { englishOf, localize } from '../../http/language.js'
 
 const noticeTypeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   registerCollection<NoticeType>(app, {
@@ -18,7 +18,7 @@ const noticeTypeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     find: (dataset, id) => dataset.noticeTypes.byId.get(id),
     keyOf: (record) => record.id,
     dated: true,
-    localize: (record, lang) => localize(record, lang, record.purpose),
+    localize: (record, lang) => localize(record, lang, englishOf.noticeType(record)),
     definedTermSet: 'INTERPOL notice types',
     filters: {
       kind: { schema: valueList(NOTICE_KINDS, 'Notice, special notice or diffusion.'), matches: (n, values) => values.includes(n.kind) },

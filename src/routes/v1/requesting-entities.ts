@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ENTITY_KINDS, type RequestingEntity } from '../../../schemas/requesting-entity.js'
 import { registerCollection, valueList } from '../../http/collection.js'
+import { englishOf, localize } from '../../http/language.js'
 import { idList, slugParam } from './filters.js'
 
 const requestingEntityRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -17,6 +18,7 @@ const requestingEntityRoutes: FastifyPluginAsyncTypebox = async (app) => {
     find: (dataset, id) => dataset.requestingEntities.byId.get(id),
     keyOf: (record) => record.id,
     dated: true,
+    localize: (record, lang) => localize(record, lang, englishOf.requestingEntity(record)),
     filters: {
       kind: { schema: valueList(ENTITY_KINDS, 'Kind of body.'), matches: (e, values) => values.includes(e.kind) },
       noticeType: { schema: idList('Notice-type ids the body may request.', 'red'), matches: (e, values) => values.some((id) => e.mayRequest.includes(id)) }

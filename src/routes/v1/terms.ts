@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Term } from '../../../schemas/term.js'
 import { registerCollection } from '../../http/collection.js'
-import { localize } from '../../http/language.js'
+import { englishOf, localize } from '../../http/language.js'
 import { slugParam } from './filters.js'
 
 const termRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -18,7 +18,7 @@ const termRoutes: FastifyPluginAsyncTypebox = async (app) => {
     find: (dataset, id) => dataset.terms.byId.get(id),
     keyOf: (record) => record.id,
     filters: {},
-    localize: (record, lang) => localize(record, lang, record.definition),
+    localize: (record, lang) => localize(record, lang, englishOf.term(record)),
     definedTermSet: 'Glossary of INTERPOL notice terms',
     describe: {
       list: 'The glossary: NCB, General Secretariat, CCF, diffusion, public extract, provisional arrest, ' +
