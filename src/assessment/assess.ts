@@ -1,59 +1,110 @@
 // assessNoticeRequest: runs each rule against a request and turns the findings into a verdict and a summary.
+// The rules decide results and reasons; which provisions a finding cites and which precedents it weighs come from
+// the dataset (a ground's provisions, a notice type's provisions, a provision's appliesTo and instrument, the cases).
 import type { Assessment, AssessmentRequest, Finding, FindingResult, Verdict } from '../../schemas/assessment.js'
+import type { Provision } from '../../schemas/index.js'
 import type { Dataset } from '../data/dataset.js'
 import { inForceOn } from '../data/dates.js'
-import { buildContext, type AssessmentContext } from './context.js'
+import { buildContext, requesterPhrase, type AssessmentContext } from './context.js'
 import { precedentsFor } from './precedents.js'
 import { RULES, requesterEligibility } from './rules/index.js'
-import type { MissingFact, Rule, RuleOutcome } from './rules/rule.js'
+import { CONDITIONAL_INSTRUMENTS, type MissingFact, type Rule, type RuleOutcome } from './rules/rule.js'
+import * as words from './words.js'
 
 export const ASSESSMENT_DISCLAIMER = 'This explains how INTERPOL\'s published rules apply to the facts given. It is not ' +
   'legal advice and not a prediction of INTERPOL\'s decision, which rests on the full file and is not public.'
 
-const SEVERITY: Record<FindingResult, number> = { passes: 0, 'not-enough-information': 1, concern: 2, fails: 3 }
+export const SEVERITY: Record<FindingResult, number> = { passes: 0, 'not-enough-information': 1, concern: 2, fails: 3 }
 
-/** The ground's provisions in force on the day; none means the ground did not yet apply. */
-function provisionsOn (ctx: AssessmentContext, groundId: string): string[] {
-  const ground = ctx.dataset.grounds.byId.get(groundId)
-  if (!ground || !inForceOn(ground, ctx.day)) return []
-  if (ground.appliesTo.length > 0 && !ground.appliesTo.includes(ctx.noticeType.id)) return []
-  return ground.provisions.filter((id) => {
-    const provision = ctx.dataset.provisions.byId.get(id)
-    return provision !== undefined && inForceOn(provision, ctx.day)
-  })
+/** Whether a rule examines this request at all: the ground in force that day and meant for the notice type. */
+function examines (ctx: AssessmentContext, rule: Rule): boolean {
+  const ground = ctx.dataset.grounds.byId.get(rule.ground)
+  if (!ground || !inForceOn(ground, ctx.day)) return false
+  return ground.appliesTo.length === 0 || ground.appliesTo.includes(ctx.noticeType.id) || (rule.alsoFor ?? []).includes(ctx.noticeType.id)
 }
 
-function toFinding (ctx: AssessmentContext, rule: Rule, outcome: RuleOutcome, provisions: string[]): Finding {
+/**
+ * The provisions a finding cites: the ground's, in force on the day and governing the notice type asked for; the
+ * two conditional resolutions only where the rule applied them; the notice type's own article where the ground's
+ * provisions are written for another type; for who-may-ask, the notice type's purpose provision (e.g. a pilot's).
+ */
+export function provisionsFor (ctx: AssessmentContext, ground: string, outcome: Pick<RuleOutcome, 'applies'>): string[] {
+  const { provisions } = ctx.dataset
+  const type = ctx.noticeType.id
+  const usable = (p: Provision | undefined): p is Provision =>
+    p !== undefined && inForceOn(p, ctx.day) && (p.appliesTo.length === 0 || p.appliesTo.includes(type))
+  const applied = new Set(outcome.applies ?? [])
+  const groundRecord = ctx.dataset.grounds.byId.get(ground)
+  const fromGround = (groundRecord?.provisions ?? []).map((id) => provisions.byId.get(id))
+    .filter(usable)
+    .filter((p) => !CONDITIONAL_INSTRUMENTS.includes(p.instrument) || applied.has(p.instrument))
+  const ids = fromGround.map((p) => p.id)
+  for (const instrument of applied) {
+    if (fromGround.some((p) => p.instrument === instrument)) continue
+    ids.push(...provisions.all.filter((p) => p.instrument === instrument && usable(p)).map((p) => p.id))
+  }
+  const ownProvisions = ctx.noticeType.provisions.map((id) => provisions.byId.get(id)).filter(usable)
+  const specific = ownProvisions.filter((p) => p.appliesTo.includes(type))
+  const groundSpecific = fromGround.some((p) => p.appliesTo.includes(type))
+  const groundIsGeneral = (groundRecord?.appliesTo.length ?? 0) === 0
+  if (ground === requesterEligibility.ground) {
+    ids.push(...specific.filter((p) => p.kind === 'aim').map((p) => p.id))
+  } else if (!groundSpecific && !groundIsGeneral) {
+    ids.push(...specific.filter((p) => ['aim', 'condition', 'exclusion', 'threshold'].includes(p.kind)).map((p) => p.id))
+  }
+  if (ids.length === 0) ids.push(...ownProvisions.filter((p) => p.appliesTo.length === 0 && p.kind === 'aim').map((p) => p.id))
+  return [...new Set(ids)]
+}
+
+function toFinding (ctx: AssessmentContext, ground: string, outcome: RuleOutcome): Finding {
   return {
-    ground: rule.ground,
-    title: ctx.dataset.grounds.byId.get(rule.ground)!.title,
-    provisions,
+    ground,
+    title: ctx.dataset.grounds.byId.get(ground)!.title,
+    provisions: provisionsFor(ctx, ground, outcome),
     result: outcome.result,
     reason: outcome.reason,
-    precedents: precedentsFor(rule.ground, ctx)
+    precedents: precedentsFor(ground, outcome.result, ctx),
+    changes: outcome.changes ?? []
   }
 }
 
-/** An earlier refusal or deletion of the same request on a ground weighs on that ground now. */
+const FINAL_OUTCOMES = new Set(['refused', 'not-considered', 'deleted', 'cancelled'])
+
+/**
+ * An earlier refusal or deletion of the same request on a ground decides that ground now: without new facts the new
+ * request is covered by it and fails; with new facts it is a concern to weigh. A suspension is a concern.
+ */
 function applyPriorDecisions (ctx: AssessmentContext, findings: Finding[]): void {
   for (const prior of ctx.request.priorDecisions ?? []) {
     if (!prior.ground) continue
     const when = prior.date ? ` on ${prior.date}` : ''
-    const note = `An earlier request for the same facts was ${prior.outcome}${when} on this ground; a new request on the same facts is treated as covered by that decision.`
+    const final = FINAL_OUTCOMES.has(prior.outcome)
+    const result: FindingResult = final && !prior.newFacts ? 'fails' : 'concern'
+    const note = final && !prior.newFacts
+      ? `An earlier request on the same facts was ${prior.outcome}${when} on this ground, and no new facts are given: the new request is covered by that decision.`
+      : final
+        ? `An earlier request on the same facts was ${prior.outcome}${when} on this ground; the new facts must be weighed against that decision.`
+        : `An earlier request on the same facts was ${prior.outcome}${when} on this ground, a decision that is not final.`
+    const changes = result === 'fails'
+      ? [{ result: 'concern' as const, if: 'new facts, not weighed in the earlier decision, are put forward' }]
+      : [{ result: 'fails' as const, if: 'the new facts do not change what the earlier decision weighed' }]
     const existing = findings.find((finding) => finding.ground === prior.ground)
     if (existing) {
       existing.reason = `${existing.reason} ${note}`
-      if (SEVERITY[existing.result as FindingResult] < SEVERITY.concern) existing.result = 'concern'
+      if (SEVERITY[existing.result as FindingResult] < SEVERITY[result]) {
+        existing.result = result
+        existing.precedents = precedentsFor(existing.ground, result, ctx)
+      }
+      existing.changes = [...existing.changes, ...changes]
       continue
     }
-    const provisions = provisionsOn(ctx, prior.ground)
-    if (provisions.length === 0) continue
-    const rule = { ground: prior.ground, evaluate: () => undefined }
-    findings.push(toFinding(ctx, rule, { result: 'concern', reason: note }, provisions))
+    const ground = ctx.dataset.grounds.byId.get(prior.ground)
+    if (!ground || !inForceOn(ground, ctx.day)) continue
+    findings.push(toFinding(ctx, prior.ground, { result, reason: note, changes }))
   }
 }
 
-export function verdictOf (findings: readonly Finding[]): Verdict {
+export function verdictOf (findings: ReadonlyArray<Pick<Finding, 'result'>>): Verdict {
   const worst = Math.max(0, ...findings.map((finding) => SEVERITY[finding.result as FindingResult] ?? 0))
   return worst === SEVERITY.fails ? 'likely-refused' : worst > 0 ? 'needs-review' : 'likely-compliant'
 }
@@ -65,9 +116,11 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'cannot-request': 'not something this requester can ask for'
 }
 
+const capital = (text: string) => text.replace(/^./, (c) => c.toUpperCase())
+
 function summarise (ctx: AssessmentContext, verdict: Verdict, findings: Finding[]): string {
-  const subject = ctx.request.offence.summary ? ` (${ctx.request.offence.summary})` : ''
-  const opening = `${ctx.requesterName} asks for a ${ctx.noticeType.labels.en} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
+  const subject = ctx.request.offence?.summary ? ` (${ctx.request.offence.summary})` : ''
+  const opening = `${capital(requesterPhrase(ctx))} asks for ${words.article(ctx.noticeType.labels.en)} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
   const named = (result: FindingResult) => findings.filter((finding) => finding.result === result).map((finding) => finding.title)
   const parts = [opening]
   if (verdict === 'cannot-request') parts.push(findings[0].reason)
@@ -86,28 +139,37 @@ function uniqueMissing (missing: MissingFact[]): MissingFact[] {
   return missing.filter((fact) => !seen.has(fact.field) && seen.add(fact.field))
 }
 
+function warningsFor (ctx: AssessmentContext, today: string): string[] {
+  const warnings: string[] = []
+  if (ctx.day > today) {
+    warnings.push(`The date ${ctx.day} is in the future: the rules, memberships and restrictions on record today are applied as they stand; changes before that day cannot be known.`)
+  }
+  return warnings
+}
+
 export function assessNoticeRequest (request: AssessmentRequest, dataset: Dataset, today: string): Assessment {
   const day = request.date ?? today
   const ctx = buildContext(request, dataset, day)
   const base = { asOf: day, datasetVersion: dataset.version, disclaimer: ASSESSMENT_DISCLAIMER }
+  const warnings = warningsFor(ctx, today)
 
   const eligibility = requesterEligibility.evaluate(ctx)!
   if (eligibility.result === 'fails') {
-    const findings = [toFinding(ctx, requesterEligibility, eligibility, dataset.grounds.byId.get(requesterEligibility.ground)!.provisions)]
-    return { verdict: 'cannot-request', summary: summarise(ctx, 'cannot-request', findings), findings, missing: [], ...base }
+    const findings = [toFinding(ctx, requesterEligibility.ground, eligibility)]
+    return { verdict: 'cannot-request', summary: summarise(ctx, 'cannot-request', findings), findings, missing: [], warnings, ...base }
   }
 
   const findings: Finding[] = []
   const missing: MissingFact[] = []
+  if (eligibility.result !== 'passes') findings.push(toFinding(ctx, requesterEligibility.ground, eligibility))
   for (const rule of RULES) {
-    const provisions = provisionsOn(ctx, rule.ground)
-    if (provisions.length === 0) continue
+    if (!examines(ctx, rule)) continue
     const outcome = rule.evaluate(ctx)
     if (!outcome) continue
-    findings.push(toFinding(ctx, rule, outcome, provisions))
+    findings.push(toFinding(ctx, rule.ground, outcome))
     missing.push(...(outcome.missing ?? []))
   }
   applyPriorDecisions(ctx, findings)
   const verdict = verdictOf(findings)
-  return { verdict, summary: summarise(ctx, verdict, findings), findings, missing: uniqueMissing(missing), ...base }
+  return { verdict, summary: summarise(ctx, verdict, findings), findings, missing: uniqueMissing(missing), warnings, ...base }
 }

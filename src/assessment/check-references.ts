@@ -1,34 +1,57 @@
-// What a schema cannot check in a request body: that its ids name real records. Each problem names its field.
-import type { AssessmentRequest } from '../../schemas/assessment.js'
+// What a schema cannot check in a request body: that its ids name real records. It reads the raw body, before
+// (and whatever) schema validation says, so that one answer can name every problem at once; each names its field.
 import type { Dataset } from '../data/dataset.js'
 import { nearestIds } from '../http/suggest.js'
+import { isKnownCountry } from './countries.js'
 
 export interface FieldProblem { field: string; message: string }
 
-export function checkReferences (request: AssessmentRequest, dataset: Dataset): FieldProblem[] {
+type Loose = Record<string, unknown>
+const object = (value: unknown): Loose | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Loose : undefined
+const text = (value: unknown): string | undefined => typeof value === 'string' ? value : undefined
+const COUNTRY_SHAPE = /^[A-Za-z]{2}$/
+
+export function checkReferences (body: unknown, dataset: Dataset): FieldProblem[] {
+  const request = object(body)
+  if (!request) return []
   const problems: FieldProblem[] = []
   const unknown = (field: string, value: string, kind: string, ids: Iterable<string>) => {
     const near = nearestIds(value, ids)
     problems.push({ field, message: `"${value}" is not a known ${kind}${near.length ? `; did you mean ${near.join(', ')}?` : ''}` })
   }
-  const countries = dataset.countries.byId
-  const isCountry = (code: string) => countries.has(code.toUpperCase())
+  const countryIds = () => [...dataset.countries.byId.keys(), ...(dataset.userAssignedCountries?.byId.keys() ?? [])]
+  /** Only codes of the right shape are looked up; the schema reports the others. */
+  const checkCountry = (field: string, value: unknown) => {
+    const code = text(value)
+    if (code && COUNTRY_SHAPE.test(code) && !isKnownCountry(dataset, code)) unknown(field, code, 'ISO 3166-1 country code', countryIds())
+  }
 
-  if (!dataset.noticeTypes.byId.has(request.noticeType)) unknown('body.noticeType', request.noticeType, 'notice type', dataset.noticeTypes.byId.keys())
-  const { country, entity } = request.requester
-  if (Boolean(country) === Boolean(entity)) problems.push({ field: 'body.requester', message: 'give exactly one of country or entity' })
-  if (country && !isCountry(country)) unknown('body.requester.country', country, 'ISO 3166-1 country code', countries.keys())
-  if (entity && !dataset.requestingEntities.byId.has(entity)) unknown('body.requester.entity', entity, 'requesting entity', dataset.requestingEntities.byId.keys())
-  request.subject?.nationalities?.forEach((code, index) => {
-    if (!isCountry(code)) unknown(`body.subject.nationalities[${index}]`, code, 'ISO 3166-1 country code', countries.keys())
-  })
-  const grantedBy = request.subject?.refugee?.grantedBy
-  if (grantedBy && !isCountry(grantedBy)) unknown('body.subject.refugee.grantedBy', grantedBy, 'ISO 3166-1 country code', countries.keys())
-  request.priorDecisions?.forEach((prior, index) => {
-    if (prior.ground && !dataset.grounds.byId.has(prior.ground)) unknown(`body.priorDecisions[${index}].ground`, prior.ground, 'ground', dataset.grounds.byId.keys())
-  })
-  const { maxPenaltyMonths, sentenceRemainingMonths } = request.offence
-  if (maxPenaltyMonths !== undefined && sentenceRemainingMonths !== undefined && sentenceRemainingMonths > maxPenaltyMonths) {
+  const noticeType = text(request.noticeType)
+  if (noticeType && !dataset.noticeTypes.byId.has(noticeType)) unknown('body.noticeType', noticeType, 'notice type', dataset.noticeTypes.byId.keys())
+  const requester = object(request.requester)
+  if (requester) {
+    const { country, entity } = requester
+    if ((country === undefined) === (entity === undefined)) problems.push({ field: 'body.requester', message: 'give exactly one of country or entity' })
+    checkCountry('body.requester.country', country)
+    const entityId = text(entity)
+    if (entityId && !dataset.requestingEntities.byId.has(entityId)) unknown('body.requester.entity', entityId, 'requesting entity', dataset.requestingEntities.byId.keys())
+  }
+  const subject = object(request.subject)
+  if (subject && Array.isArray(subject.nationalities)) {
+    subject.nationalities.forEach((code, index) => checkCountry(`body.subject.nationalities[${index}]`, code))
+  }
+  checkCountry('body.subject.refugee.grantedBy', object(subject?.refugee)?.grantedBy)
+  if (Array.isArray(request.priorDecisions)) {
+    request.priorDecisions.forEach((prior, index) => {
+      const ground = text(object(prior)?.ground)
+      if (ground && !dataset.grounds.byId.has(ground)) unknown(`body.priorDecisions[${index}].ground`, ground, 'ground', dataset.grounds.byId.keys())
+    })
+  }
+  const offence = object(request.offence)
+  const maxPenaltyMonths = offence?.maxPenaltyMonths
+  const sentenceRemainingMonths = offence?.sentenceRemainingMonths
+  if (typeof maxPenaltyMonths === 'number' && typeof sentenceRemainingMonths === 'number' && sentenceRemainingMonths > maxPenaltyMonths) {
     problems.push({ field: 'body.offence.sentenceRemainingMonths', message: 'cannot exceed offence.maxPenaltyMonths' })
   }
   return problems

@@ -1,6 +1,7 @@
 // What every rule sees: the request, the day it is judged on, and the records it refers to, resolved once.
 import type { AssessmentRequest, NoticeType, RequestingEntity } from '../../schemas/index.js'
 import type { CountryBase, Dataset } from '../data/dataset.js'
+import { findCountry } from './countries.js'
 
 export interface AssessmentContext {
   request: AssessmentRequest
@@ -13,16 +14,19 @@ export interface AssessmentContext {
   roles: ReadonlySet<string>
   categories: ReadonlySet<string>
   contexts: ReadonlySet<string>
+  /** Upper-case ISO codes; empty when the request does not say. */
+  nationalities: readonly string[]
   soughtFor: 'prosecution' | 'sentence'
 }
 
 export function buildContext (request: AssessmentRequest, dataset: Dataset, day: string): AssessmentContext {
   const noticeType = dataset.noticeTypes.byId.get(request.noticeType)!
-  const country = request.requester.country ? dataset.countries.byId.get(request.requester.country.toUpperCase()) : undefined
+  const country = request.requester.country ? findCountry(dataset, request.requester.country) : undefined
   const entity = request.requester.entity ? dataset.requestingEntities.byId.get(request.requester.entity) : undefined
   const judicial = request.judicial ?? {}
-  const soughtFor: 'prosecution' | 'sentence' = (request.offence.soughtFor as 'prosecution' | 'sentence' | undefined) ??
-    (judicial.courtDecision && !judicial.arrestWarrant ? 'sentence' : request.offence.sentenceRemainingMonths !== undefined && request.offence.maxPenaltyMonths === undefined ? 'sentence' : 'prosecution')
+  const offence = request.offence ?? {}
+  const soughtFor: 'prosecution' | 'sentence' = (offence.soughtFor as 'prosecution' | 'sentence' | undefined) ??
+    (judicial.courtDecision && !judicial.arrestWarrant ? 'sentence' : offence.sentenceRemainingMonths !== undefined && offence.maxPenaltyMonths === undefined ? 'sentence' : 'prosecution')
   return {
     request,
     day,
@@ -32,11 +36,40 @@ export function buildContext (request: AssessmentRequest, dataset: Dataset, day:
     entity,
     requesterName: country?.name ?? entity?.name ?? 'The requester',
     roles: new Set(request.subject?.roles ?? []),
-    categories: new Set(request.offence.categories),
-    contexts: new Set(request.offence.context ?? []),
+    categories: new Set(offence.categories ?? []),
+    contexts: new Set(offence.context ?? []),
+    nationalities: (request.subject?.nationalities ?? []).map((code) => code.toUpperCase()),
     soughtFor
   }
 }
 
 export const any = (set: ReadonlySet<string>, values: readonly string[]) => values.filter((value) => set.has(value))
-export const list = (values: readonly string[]) => values.join(', ')
+
+// Kinds of requester and charge the rules weigh. Requesting-entity kinds come from data/requesting-entities.yaml.
+export const INTERNATIONAL_JURISDICTIONS = ['international-court', 'international-tribunal'] as const
+/** Violent ordinary-law crimes serious enough to weigh against political elements in the predominance test. */
+export const SERIOUS_VIOLENT_CRIMES = ['murder', 'terrorism', 'crimes-against-humanity-or-war-crimes', 'sexual-offence', 'child-abduction'] as const
+/** Notice types that seek a person's arrest: the excluded-offence rules, the thresholds and the judicial basis matter. */
+export const WANTED_PERSON_TYPES = ['red', 'diffusion'] as const
+
+export const fromInternationalJurisdiction = (ctx: AssessmentContext) =>
+  ctx.entity !== undefined && (INTERNATIONAL_JURISDICTIONS as readonly string[]).includes(ctx.entity.kind)
+export const fromSecurityCouncil = (ctx: AssessmentContext) => ctx.entity?.kind === 'united-nations'
+export const seriousViolent = (ctx: AssessmentContext) => any(ctx.categories, SERIOUS_VIOLENT_CRIMES)
+export const seeksArrest = (ctx: AssessmentContext) => (WANTED_PERSON_TYPES as readonly string[]).includes(ctx.noticeType.id)
+
+/**
+ * Whether the requesting country is the subject's own; `undefined` when the nationalities are not given. An entity is
+ * never the subject's state.
+ */
+export function ownNational (ctx: AssessmentContext): boolean | undefined {
+  if (!ctx.country) return false
+  if (ctx.nationalities.length === 0) return undefined
+  return ctx.nationalities.includes(ctx.country.iso2)
+}
+
+/** "France", "the International Criminal Court". */
+export function requesterPhrase (ctx: AssessmentContext): string {
+  if (ctx.country) return ctx.country.name
+  return ctx.entity ? `the ${ctx.entity.name}` : 'the requester'
+}

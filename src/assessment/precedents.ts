@@ -1,28 +1,80 @@
-// Ranks past cases by how much they share with a request: the ground first, then requester, notice type,
-// subject roles, offence categories and context.
+// Past cases weighed for or against a finding. A case is relevant to a finding when it applied the finding's ground;
+// it ranks by what else it shares with the request (the requester, the charges, the subject's roles, the setting,
+// the notice type) and by whether INTERPOL or the CCF named the ground itself. Its direction compares its outcome
+// with the way the finding leans. Built to scale to a corpus of hundreds of CCF excerpts: one pass per finding.
 import type { Case } from '../../schemas/index.js'
+import type { FindingResult, Precedent } from '../../schemas/assessment.js'
 import type { AssessmentContext } from './context.js'
 import { periodStart } from '../data/dates.js'
+import * as words from './words.js'
 
-export const PRECEDENT_WEIGHTS = { ground: 4, requester: 3, noticeType: 1, role: 1, category: 1, context: 1 } as const
+export const PRECEDENT_WEIGHTS = { requester: 3, category: 2, role: 1, context: 1, noticeType: 1, groundStated: 1 } as const
 
-export function similarity (c: Case, ground: string, ctx: AssessmentContext): number {
-  const requester = ctx.request.requester.country?.toUpperCase() ?? ctx.request.requester.entity
-  const shared = (values: readonly string[], set: ReadonlySet<string>) => values.filter((value) => set.has(value)).length
-  return (c.grounds.includes(ground) ? PRECEDENT_WEIGHTS.ground : 0) +
-    ((c.requester?.country ?? c.requester?.entity) === requester ? PRECEDENT_WEIGHTS.requester : 0) +
-    (c.noticeTypes.includes(ctx.noticeType.id) ? PRECEDENT_WEIGHTS.noticeType : 0) +
-    shared(c.subjectRoles, ctx.roles) * PRECEDENT_WEIGHTS.role +
-    shared(c.offenceCategories, ctx.categories) * PRECEDENT_WEIGHTS.category +
-    shared(c.contexts, ctx.contexts) * PRECEDENT_WEIGHTS.context
+/** Outcomes that went against the data (refused, deleted…) and those that kept it; others carry no direction. */
+const AGAINST_THE_NOTICE = new Set(['refused', 'not-considered', 'deleted', 'cancelled', 'suspended', 'not-compliant'])
+const FOR_THE_NOTICE = new Set(['published', 'compliant', 'compliant-with-update'])
+
+export type Leaning = 'against-the-notice' | 'for-the-notice'
+
+export function caseLeaning (c: Case): Leaning | undefined {
+  if (AGAINST_THE_NOTICE.has(c.outcome)) return 'against-the-notice'
+  if (FOR_THE_NOTICE.has(c.outcome)) return 'for-the-notice'
+  return undefined
 }
 
-/** Cases that applied the ground, most similar to the request first; only cases decided by the request's day. */
-export function precedentsFor (ground: string, ctx: AssessmentContext, max = 5): string[] {
+/** A finding that fails or raises a doubt leans against the notice; one that passes, for it. */
+export const findingLeaning = (result: FindingResult): Leaning => result === 'passes' ? 'for-the-notice' : 'against-the-notice'
+
+interface Shared { score: number; facts: string[] }
+
+/** What the case shares with the request beyond the ground, with a score: the most telling facts first. */
+export function shared (c: Case, ctx: AssessmentContext): Shared {
+  const requester = ctx.country?.iso2 ?? ctx.entity?.id
+  const facts: string[] = []
+  let score = 0
+  if (requester && (c.requester?.country ?? c.requester?.entity) === requester) {
+    score += PRECEDENT_WEIGHTS.requester
+    facts.push(`the same requester (${ctx.country?.name ?? ctx.entity?.name})`)
+  }
+  for (const category of c.offenceCategories.filter((x) => ctx.categories.has(x))) {
+    score += PRECEDENT_WEIGHTS.category
+    facts.push(`a charge of ${words.category(category)}`)
+  }
+  for (const role of c.subjectRoles.filter((x) => ctx.roles.has(x))) {
+    score += PRECEDENT_WEIGHTS.role
+    facts.push(`a subject who is ${words.role(role)}`)
+  }
+  for (const context of c.contexts.filter((x) => ctx.contexts.has(x))) {
+    score += PRECEDENT_WEIGHTS.context
+    facts.push(`a setting of ${words.context(context)}`)
+  }
+  return { score, facts }
+}
+
+export function similarity (c: Case, ctx: AssessmentContext): number {
+  return shared(c, ctx).score + (c.noticeTypes.includes(ctx.noticeType.id) ? PRECEDENT_WEIGHTS.noticeType : 0) +
+    (c.groundsStated ? PRECEDENT_WEIGHTS.groundStated : 0)
+}
+
+/**
+ * The cases on a ground decided by the request's day, with a direction, most relevant first. A finding that passes
+ * lists only cases sharing a fact with the request (a case that merely applied the ground says nothing about a
+ * request with none of its features); the others also list cases on the same notice type.
+ */
+export function precedentsFor (ground: string, result: FindingResult, ctx: AssessmentContext, max = 5): Precedent[] {
+  const leaning = findingLeaning(result)
   return ctx.dataset.cases.all
-    .filter((c) => c.grounds.includes(ground) && periodStart(c.date) <= ctx.day)
-    .map((c, index) => ({ id: c.id, score: similarity(c, ground, ctx), index }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
+    .filter((c) => c.grounds.includes(ground) && periodStart(c.date) <= ctx.day && caseLeaning(c) !== undefined)
+    .map((c, index) => ({ c, index, common: shared(c, ctx), score: similarity(c, ctx) }))
+    .filter(({ c, common }) => common.score > 0 || (result !== 'passes' && c.noticeTypes.includes(ctx.noticeType.id)))
+    .sort((a, b) => b.score - a.score || periodStart(b.c.date).localeCompare(periodStart(a.c.date)) || a.index - b.index)
     .slice(0, max)
-    .map((ranked) => ranked.id)
+    .map(({ c, common }) => ({
+      case: c.id,
+      title: c.title,
+      outcome: c.outcome,
+      date: c.date,
+      direction: caseLeaning(c) === leaning ? 'supports' : 'cuts-against',
+      shared: [...common.facts, ...(c.noticeTypes.includes(ctx.noticeType.id) ? [`the same notice type (${ctx.noticeType.labels.en})`] : [])]
+    }))
 }

@@ -31,22 +31,25 @@ t.test('the penalty threshold: boundaries at 24 and 6 months', async (t) => {
 })
 
 t.test('verdicts follow the worst finding', async (t) => {
-  const f = (result: string) => ({ ground: 'x', title: 'x', provisions: ['x'], result, reason: '', precedents: [] })
+  const f = (result: string) => ({ result })
   t.equal(verdictOf([f('passes'), f('fails')]), 'likely-refused')
   t.equal(verdictOf([f('passes'), f('concern')]), 'needs-review')
   t.equal(verdictOf([f('passes'), f('not-enough-information')]), 'needs-review')
   t.equal(verdictOf([f('passes')]), 'likely-compliant')
 })
 
-t.test('precedents: shared requester and facts rank a case higher', async (t) => {
+t.test('precedents: shared requester and facts rank a case higher; each has a direction', async (t) => {
   const ctx = buildContext(request({ requester: { country: 'IR' }, date: '2021-01-05', subject: { roles: ['former-head-of-state'] }, offence: { categories: ['murder', 'terrorism'], context: ['military-operation'] } }), dataset, '2021-01-05')
-  const ranked = precedentsFor('article-3-political', ctx, 50)
+  const ranked = precedentsFor('article-3-political', 'fails', ctx, 50)
   const iran = dataset.cases.byId.get('iran-2020-us-officials')!
-  const other = dataset.cases.byId.get(ranked.find((id) => !id.startsWith('iran-'))!)!
-  t.ok(similarity(iran, 'article-3-political', ctx) > similarity(other, 'article-3-political', ctx))
-  t.ok(ranked.every((id) => dataset.cases.byId.get(id)!.grounds.includes('article-3-political')), 'only cases that applied the ground')
-  const later = ranked.map((id) => dataset.cases.byId.get(id)!).filter((c) => c.date > '2021-12-31')
+  const other = dataset.cases.byId.get(ranked.find((p) => !p.case.startsWith('iran-'))!.case)!
+  t.ok(similarity(iran, ctx) > similarity(other, ctx))
+  t.ok(ranked.every((p) => dataset.cases.byId.get(p.case)!.grounds.includes('article-3-political')), 'only cases that applied the ground')
+  const later = ranked.map((p) => dataset.cases.byId.get(p.case)!).filter((c) => c.date > '2021-12-31')
   t.same(later, [], 'no case from after the request')
+  t.equal(ranked[0].direction, 'supports', 'a refusal supports a finding that fails')
+  const passing = precedentsFor('article-3-political', 'passes', ctx, 50)
+  t.equal(passing.find((p) => p.case === 'iran-2020-us-officials')?.direction, 'cuts-against', 'the same refusal cuts against a finding that passes')
 })
 
 t.test('the answer names the day, the dataset version and the disclaimer', async (t) => {

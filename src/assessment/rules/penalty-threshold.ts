@@ -9,20 +9,30 @@ const EXCEPTION = 'The General Secretariat may still publish a case of particula
 export const penaltyThreshold: Rule = {
   ground: 'penalty-threshold',
   evaluate (ctx) {
-    const { maxPenaltyMonths, sentenceRemainingMonths } = ctx.request.offence
+    const { maxPenaltyMonths, sentenceRemainingMonths } = ctx.request.offence ?? {}
     if (ctx.soughtFor === 'sentence') {
       if (sentenceRemainingMonths === undefined) {
-        return { result: 'not-enough-information', reason: 'The subject is sought to serve a sentence, but the months left to serve are not given.', missing: [{ field: 'offence.sentenceRemainingMonths', why: 'At least six months of the sentence must remain to be served.' }] }
+        return {
+          result: 'not-enough-information',
+          reason: 'The subject is sought to serve a sentence, but the months left to serve are not given.',
+          missing: [{ field: 'offence.sentenceRemainingMonths', why: 'At least six months of the sentence must remain to be served.' }],
+          changes: [{ result: 'passes', if: 'at least six months remain' }, { result: 'fails', if: 'less than six months remain' }]
+        }
       }
       return sentenceRemainingMonths < SENTENCE_MINIMUM_MONTHS
-        ? { result: 'fails', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, under the six-month minimum. ${EXCEPTION}` }
-        : { result: 'passes', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, at least the six-month minimum.` }
+        ? { result: 'fails', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, under the six-month minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
+        : { result: 'passes', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, at least the six-month minimum.`, changes: [] }
     }
     if (maxPenaltyMonths === undefined) {
-      return { result: 'not-enough-information', reason: 'The subject is sought for prosecution, but the maximum penalty is not given.', missing: [{ field: 'offence.maxPenaltyMonths', why: 'The offence must carry a maximum of at least two years.' }] }
+      return {
+        result: 'not-enough-information',
+        reason: 'The subject is sought for prosecution, but the maximum penalty is not given.',
+        missing: [{ field: 'offence.maxPenaltyMonths', why: 'The offence must carry a maximum of at least two years.' }],
+        changes: [{ result: 'passes', if: 'the offence carries at least two years' }, { result: 'fails', if: 'the maximum is under two years' }]
+      }
     }
     return maxPenaltyMonths < PROSECUTION_MINIMUM_MONTHS
-      ? { result: 'fails', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, under the two-year minimum. ${EXCEPTION}` }
-      : { result: 'passes', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, at least the two-year minimum.` }
+      ? { result: 'fails', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, under the two-year minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
+      : { result: 'passes', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, at least the two-year minimum.`, changes: [] }
   }
 }
