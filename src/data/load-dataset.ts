@@ -1,7 +1,7 @@
 // Reads data/, validates every record against the schemas, checks integrity and builds the in-memory dataset.
 // Any problem stops here, naming the file, the record and the field, so a broken release never serves.
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import jsYaml from 'js-yaml'
 import { Value } from 'typebox/value'
@@ -114,14 +114,45 @@ function schemaProblems (schema: TSchema, value: unknown, file: string, record: 
 
 // js-yaml with its core schema: dates stay strings (as YAML 1.2 reads them), a duplicate key is an error, and it
 // parses the dataset about ten times faster than the `yaml` package, which was most of the cold start.
-function readYaml (path: string, file: string, problems: DataProblem[]): unknown {
+function readYaml (text: string, file: string, problems: DataProblem[]): unknown {
   try {
-    return jsYaml.load(readFileSync(path, 'utf8'), { filename: file, schema: jsYaml.CORE_SCHEMA })
+    return jsYaml.load(text, { filename: file, schema: jsYaml.CORE_SCHEMA })
   } catch (error) {
     if (!(error instanceof jsYaml.YAMLException)) throw error
     const line = error.mark ? error.mark.line + 1 : undefined
     problems.push({ file, record: line ? `at line ${line}` : '-', field: '-', message: `YAML: ${error.reason}` })
     return undefined
+  }
+}
+
+/** Why a file could not be read, in words an operator acts on (an unreadable file or a folder in its place). */
+const READ_FAULTS: Record<string, string> = {
+  EACCES: 'cannot be read: permission denied (EACCES)',
+  EPERM: 'cannot be read: operation not permitted (EPERM)',
+  EISDIR: 'is a folder, not a file (EISDIR)',
+  ENOENT: 'file is missing'
+}
+
+/** The file's bytes, or undefined after recording why they could not be read; other errors are not ours to name. */
+function readFile (path: string, file: string, problems: DataProblem[]): Buffer | undefined {
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    const fault = READ_FAULTS[(error as NodeJS.ErrnoException).code ?? '']
+    if (!fault) throw error
+    problems.push({ file, record: '-', field: '-', message: fault })
+    return undefined
+  }
+}
+
+/** A DATA_DIR that is not a folder is one problem naming it, not one "file is missing" per resource. */
+function dataDirProblem (dataDir: string): DataProblem | undefined {
+  try {
+    if (statSync(dataDir).isDirectory()) return undefined
+    return { file: dataDir, record: '-', field: '-', message: 'DATA_DIR is not a folder' }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    return { file: dataDir, record: '-', field: '-', message: code === 'ENOENT' ? 'DATA_DIR does not exist' : `DATA_DIR cannot be read (${code})` }
   }
 }
 
@@ -134,6 +165,9 @@ export function loadDataset (dataDir: string): LoadResult {
   const hash = createHash('sha256')
   const allFiles: string[] = []
 
+  const dirProblem = dataDirProblem(dataDir)
+  if (dirProblem) throw new DatasetError([dirProblem])
+
   for (const resource of RESOURCES) {
     const paths = filesOf(dataDir, resource.name)
     if (paths.length === 0) {
@@ -144,9 +178,22 @@ export function loadDataset (dataDir: string): LoadResult {
     for (const path of paths) {
       const file = relative(dataDir, path)
       allFiles.push(file)
-      hash.update(file).update('\0').update(readFileSync(path)).update('\0')
-      const parsed = readYaml(path, file, problems)
+      const bytes = readFile(path, file, problems)
+      if (bytes === undefined) continue
+      hash.update(file).update('\0').update(bytes).update('\0')
+      const text = bytes.toString('utf8')
+      // An empty file (a failed copy, a truncated write) would otherwise load as no records at all, or crash later
+      // on a document that is not there; a file holding only comments is one too.
+      if (text.trim() === '') {
+        problems.push({ file, record: '-', field: '-', message: 'file is empty' })
+        continue
+      }
+      const parsed = readYaml(text, file, problems)
       if (parsed === undefined) continue
+      if (parsed === null) {
+        problems.push({ file, record: '-', field: '-', message: 'file holds no data (only comments)' })
+        continue
+      }
       if (resource.list) {
         if (!Array.isArray(parsed)) {
           problems.push({ file, record: '-', field: '-', message: 'must be a YAML list of records' })
