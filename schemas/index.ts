@@ -10,6 +10,7 @@ export * from './case.js'
 export * from './term.js'
 export * from './country.js'
 export * from './assessment.js'
+export * from './misconception.js'
 
 import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, TranslatedText, Translations, Localized, FieldError, Problem } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
@@ -20,6 +21,7 @@ import { Ground } from './ground.js'
 import { RequestingEntity } from './requesting-entity.js'
 import { Case } from './case.js'
 import { Term } from './term.js'
+import { Phrasings, Misconception, MisconceptionList, Span, ClaimFinding, ClaimCheckRequest, ClaimCheckResult } from './misconception.js'
 import { Country } from './country.js'
 import { AssessmentRequest, Finding, Assessment, AssessmentExample } from './assessment.js'
 
@@ -27,7 +29,8 @@ export const sharedSchemas = [
   Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, TranslatedText, Translations, Localized, FieldError, Problem,
   SubjectRole, OffenceCategory, OffenceContext,
   NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country,
-  AssessmentRequest, Finding, Assessment, AssessmentExample
+  AssessmentRequest, Finding, Assessment, AssessmentExample,
+  Phrasings, Misconception, MisconceptionList, Span, ClaimFinding, ClaimCheckRequest, ClaimCheckResult
 ]
 
 /** The `$ref` context for validating data files with TypeBox: `{ Source: …, Id: …, … }`. */

@@ -28,6 +28,7 @@ import caseRoutes from './routes/v1/cases.js'
 import termRoutes from './routes/v1/terms.js'
 import searchRoutes from './routes/v1/search.js'
 import assessmentRoutes from './routes/v1/assessments.js'
+import claimRoutes from './routes/v1/claims.js'
 import embedRoutes from './routes/embed.js'
 import oembedRoutes from './routes/oembed.js'
 import landingRoutes from './routes/landing.js'
@@ -106,7 +107,7 @@ async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(representations)
   await fastify.register(serviceRoutes)
   for (const routes of [noticeTypeRoutes, instrumentRoutes, provisionRoutes, groundRoutes, countryRoutes,
-    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
+    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, claimRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
     await fastify.register(routes)
   }
 }

@@ -6,6 +6,7 @@ import type {
   Confidence
 } from '../../schemas/index.js'
 import type { Release } from '../../schemas/release.js'
+import type { Misconception } from '../../schemas/misconception.js'
 import { CASE_KINDS } from '../../schemas/case.js'
 import type { Located } from './load-dataset.js'
 
@@ -19,6 +20,7 @@ export interface RawDataset {
   countries: Located<CountriesFile>
   cases: Array<Located<Case>>
   terms: Array<Located<Term>>
+  misconceptions: Array<Located<Misconception>>
 }
 
 export interface Collection<T> {
@@ -42,6 +44,7 @@ export interface Dataset {
   userAssignedCountries?: Collection<CountryBase>
   cases: Collection<Case>
   terms: Collection<Term>
+  misconceptions: Collection<Misconception>
 }
 
 export function collection<T> (records: readonly T[], keyOf: (record: T) => string): Collection<T> {
@@ -97,6 +100,19 @@ function withCases (grounds: GroundRecord[], cases: Case[]): Ground[] {
 }
 
 /**
+ * Each notice type's misconceptions, derived from data/misconceptions.yaml (the records whose `related` names it), in
+ * the shape the notice-type answer has always had: written once, shown wherever it applies.
+ */
+function withMisconceptions (noticeTypes: NoticeType[], misconceptions: Misconception[]): NoticeType[] {
+  return noticeTypes.map((noticeType) => ({
+    ...noticeType,
+    misconceptions: misconceptions
+      .filter((m) => m.related.includes(`notice-types/${noticeType.id}`))
+      .map((m) => ({ claim: m.claim, correction: m.explanation ?? m.correction, sources: m.sources, confidence: m.confidence }))
+  }))
+}
+
+/**
  * Public cases come before CCF decision excerpts (CASE_KINDS order), each in file order: a reader listing cases
  * meets the stories they know first, whatever the file names are.
  */
@@ -110,7 +126,7 @@ export function buildDataset (raw: RawDataset, version: string): Dataset {
   return {
     version,
     release: raw.release.value,
-    noticeTypes: byId(values(raw.noticeTypes)),
+    noticeTypes: byId(withMisconceptions(values(raw.noticeTypes), values(raw.misconceptions))),
     instruments: byId(values(raw.instruments)),
     provisions: byId(values(raw.provisions)),
     grounds: byId(withCases(values(raw.grounds), cases)),
@@ -119,6 +135,7 @@ export function buildDataset (raw: RawDataset, version: string): Dataset {
     userAssignedCountries: collection(buildCountries(raw.countries.value, userAssignedCountries
       .filter((code) => raw.countries.value.countries.some((record) => record.iso2 === code.iso2))), (country) => country.iso2),
     cases: byId(cases),
-    terms: byId(values(raw.terms))
+    terms: byId(values(raw.terms)),
+    misconceptions: byId(values(raw.misconceptions))
   }
 }

@@ -4,6 +4,7 @@ import type { DataProblem, Located } from './load-dataset.js'
 import { isoCountries, type RawDataset } from './dataset.js'
 import { isRealPartialDate, periodStart } from './dates.js'
 import { checkNoticeTypeProvisions, checkProvisions } from './provision-checks.js'
+import { phrasingProblems } from '../claims/check.js'
 
 const DATE_FIELDS = new Set([
   'date', 'effectiveFrom', 'effectiveTo', 'since', 'until', 'reviewed', 'adopted', 'inForce', 'accessed', 'asOf', 'released'
@@ -80,7 +81,8 @@ export function checkIntegrity (raw: RawDataset): Problems {
     grounds: ids(raw.grounds),
     'requesting-entities': ids(raw.requestingEntities),
     cases: ids(raw.cases),
-    terms: ids(raw.terms)
+    terms: ids(raw.terms),
+    misconceptions: ids(raw.misconceptions)
   }
   const iso = new Set(isoCountries.map((country) => country.iso2))
 
@@ -156,6 +158,19 @@ export function checkIntegrity (raw: RawDataset): Problems {
       const [kind, id] = target.split('/') as [keyof typeof known, string]
       if (!known[kind]?.has(id)) report(`seeAlso[${index}]`, `"${target}" does not resolve`)
     })
+  }
+
+  // Misconceptions: unique ids, every related record exists, every phrasing compiles (data/misconceptions.yaml).
+  uniqueIds(raw.misconceptions)
+  for (const { file, value } of raw.misconceptions) {
+    const report = reporter(file, value.id)
+    checkDates(value, '', report)
+    value.related.forEach((target, index) => {
+      const [kind, id] = target.split('/') as [string, string]
+      const exists = kind === 'countries' ? iso.has(id) : known[kind as keyof typeof known]?.has(id)
+      if (!exists) report(`related[${index}]`, `"${target}" does not resolve`)
+    })
+    for (const problem of phrasingProblems(value)) report(problem.field, problem.message)
   }
 
   const { file: countriesFile, value: countries } = raw.countries

@@ -11,6 +11,7 @@ import {
   schemaContext, NoticeType, Instrument, Provision, GroundRecord, RequestingEntity, Case, Term, CountriesFile
 } from '../../schemas/index.js'
 import { Release } from '../../schemas/release.js'
+import { Misconception } from '../../schemas/misconception.js'
 import { checkIntegrity } from './integrity.js'
 import { buildDataset, type Dataset, type RawDataset } from './dataset.js'
 
@@ -39,7 +40,8 @@ const RESOURCES: Array<ListResource | DocumentResource> = [
   { key: 'requestingEntities', name: 'requesting-entities', schema: RequestingEntity, list: true },
   { key: 'countries', name: 'countries', schema: CountriesFile, list: false },
   { key: 'cases', name: 'cases', schema: Case, list: true },
-  { key: 'terms', name: 'terms', schema: Term, list: true }
+  { key: 'terms', name: 'terms', schema: Term, list: true },
+  { key: 'misconceptions', name: 'misconceptions', schema: Misconception, list: true }
 ]
 
 /** A record as read, remembering its file so that integrity problems can name it. */

@@ -4,7 +4,7 @@ import MiniSearch, { type SearchResult } from 'minisearch'
 import type { Dataset } from '../data/dataset.js'
 
 export const SEARCH_TYPES = [
-  'notice-types', 'terms', 'grounds', 'provisions', 'instruments', 'cases', 'countries', 'requesting-entities'
+  'notice-types', 'terms', 'grounds', 'provisions', 'instruments', 'cases', 'countries', 'requesting-entities', 'misconceptions'
 ] as const
 export type SearchType = typeof SEARCH_TYPES[number]
 
@@ -32,7 +32,7 @@ export function normaliseTerm (term: string): string | null {
 
 // Reference pages a reader most likely means come first when the words fit equally well.
 const TYPE_BOOST: Record<SearchType, number> = {
-  'notice-types': 1.6, terms: 1.4, grounds: 1.3, 'requesting-entities': 1.1, instruments: 1.1, provisions: 1, countries: 1, cases: 0.9
+  'notice-types': 1.6, terms: 1.4, grounds: 1.3, 'requesting-entities': 1.1, instruments: 1.1, provisions: 1, countries: 1, cases: 0.9, misconceptions: 0.8
 }
 
 export function documentsOf (dataset: Dataset): SearchDocument[] {
@@ -54,6 +54,7 @@ export function documentsOf (dataset: Dataset): SearchDocument[] {
   for (const c of dataset.cases.all) add('cases', c.id, c.title, [c.id, c.title, c.reference, c.subject.name, ...c.aliases], [c.summary])
   for (const c of dataset.countries.all) add('countries', c.iso2, c.name, [c.iso2, c.iso3, c.name], [c.notes])
   for (const e of dataset.requestingEntities.all) add('requesting-entities', e.id, e.name, [e.id, e.name, ...e.aliases], [e.scope])
+  for (const m of dataset.misconceptions.all) add('misconceptions', m.id, m.claim, [m.id, m.claim], [m.correction, m.explanation])
   return docs
 }
 
