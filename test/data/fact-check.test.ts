@@ -132,7 +132,7 @@ const WRONG = [
 ]
 
 t.test('no served record repeats a corrected error', async (t) => {
-  const lists = ['notice-types', 'cases', 'terms', 'grounds', 'instruments', 'provisions', 'requesting-entities', 'countries']
+  const lists = ['notice-types', 'cases', 'terms', 'grounds', 'instruments', 'provisions', 'requesting-entities', 'countries', 'misconceptions']
   let records = 0
   const found: string[] = []
   for (const list of lists) {
