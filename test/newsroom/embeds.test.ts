@@ -1,13 +1,16 @@
 import t from 'tap'
 import { createApp } from '../../src/app.js'
 import { loadDataset } from '../../src/data/load-dataset.js'
-import { buildTestApp, copyOfData, editDataFile } from '../helpers.js'
-import { shorten } from '../../src/embed/card.js'
+import escapeHtml from 'escape-html'
+import { buildTestApp, copyOfData, editDataFile, json } from '../helpers.js'
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+import { renderCard, shorten, type Card } from '../../src/embed/card.js'
 
 const app = await buildTestApp()
 t.teardown(() => app.close())
 
-const dataRefs = ['notice-types/red', 'grounds/article-3-political', 'terms/red-notice', 'cases/iran-2020-us-officials']
+const dataRefs = ['notice-types/red', 'grounds/article-3-political', 'terms/red-notice', 'cases/iran-2020-us-officials', 'requesting-entities/icc']
 
 t.test('every embeddable resource gives a self-contained HTML card with its own CSP', async (t) => {
   for (const ref of dataRefs) {
@@ -26,7 +29,7 @@ t.test('every embeddable resource gives a self-contained HTML card with its own 
     t.notMatch(html, /(src|href)="(?!https:\/\/|http:\/\/localhost)[^"]*"/, `${ref}: no relative assets`)
     t.notMatch(html, /<link[^>]+rel="stylesheet"|<img/i, `${ref}: no external stylesheets or images`)
     t.match(html, /@media \(prefers-color-scheme:dark\)/, 'a dark variant')
-    t.match(html, new RegExp(`Dataset <span lang="en" dir="ltr">${app.dataset.version}</span>`), 'the dataset version')
+    t.match(html, new RegExp(`Dataset: <span lang="en" dir="ltr">${app.dataset.version}</span>`), 'the dataset version')
     t.match(html, /<a href="https:\/\/[^"]+" target="_blank" rel="noopener noreferrer">/, 'a source link')
     t.match(html, new RegExp(`<link rel="alternate" type="application/json\\+oembed" href="http://localhost(:80)?/oembed\\?format=json&amp;url=${encodeURIComponent(`http://localhost:80/embed/${ref}`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`), 'oEmbed discovery')
   }
@@ -35,24 +38,57 @@ t.test('every embeddable resource gives a self-contained HTML card with its own 
 t.test('the Red Notice card: name and short definition, in English by default', async (t) => {
   const html = (await app.inject('/embed/notice-types/red')).body
   t.match(html, /<html lang="en" dir="ltr">/)
-  t.match(html, /<h1 id="card-title" class="title" lang="en" dir="ltr">Red Notice<\/h1>/)
+  t.match(html, /<h1 class="title" id="card-title" lang="en" dir="ltr" data-translation="original">Red Notice<\/h1>/)
+  t.notMatch(html, /class="note"/, 'nothing to mark in English')
   t.match(html, /To locate and arrest a person wanted for prosecution/)
   t.match(html, /--accent:#c62828/, 'the notice colour')
 })
 
-t.test('French and Arabic cards; Arabic is right-to-left, English fallbacks keep their own direction', async (t) => {
+t.test('French, Spanish and Arabic cards: each text in its own language and direction, editorial translations marked', async (t) => {
   const french = await app.inject('/embed/notice-types/red?lang=fr')
   t.equal(french.headers['content-language'], 'fr')
-  t.match(french.body, />Notice rouge<\/h1>/)
+  t.match(french.body, /lang="fr" dir="ltr" data-translation="official">Notice rouge<\/h1>/)
   t.match(french.body, /Fiche complète/)
+  t.match(french.body, /<p class="kicker" lang="fr" dir="ltr">Type de notice INTERPOL<\/p>/, 'the card\'s own words are French too')
+  t.notMatch(french.body, /class="note"/, 'INTERPOL\'s own French wording needs no editorial mark')
+  const spanish = (await app.inject('/embed/notice-types/red?lang=es')).body
+  t.match(spanish, /<p class="summary" lang="es" dir="ltr" data-translation="editorial">/)
+  t.match(spanish, /<p class="note" lang="es" dir="ltr">Resumen: traducción editorial, no es el texto de INTERPOL<\/p>/)
   const arabic = await app.inject({ url: '/embed/notice-types/red', headers: { 'accept-language': 'ar' } })
   t.equal(arabic.headers['content-language'], 'ar')
   t.match(arabic.body, /<html lang="ar" dir="rtl">/)
   t.match(arabic.body, /<article class="card" lang="ar" dir="rtl"/)
-  t.match(arabic.body, /lang="ar" dir="rtl">النشرة الحمراء<\/h1>/)
-  t.match(arabic.body, /<p class="summary" lang="en" dir="ltr">To locate/, 'the English summary is marked as English')
+  t.match(arabic.body, /lang="ar" dir="rtl" data-translation="official">النشرة الحمراء<\/h1>/)
+  t.match(arabic.body, /<ul class="facts" lang="en" dir="ltr">/, 'English values keep their own direction')
   const unknown = await app.inject('/embed/notice-types/red?lang=de')
   t.equal(unknown.statusCode, 400)
+})
+
+t.test('the reported bugs: a French case card is French; an Arabic ground card keeps English and Arabic apart', async (t) => {
+  const record = json(await app.inject('/v1/cases/iran-2021-us-officials'))
+  const french = (await app.inject('/embed/cases/iran-2021-us-officials?lang=fr')).body
+  t.match(french, new RegExp(`lang="fr" dir="ltr" data-translation="editorial">${escapeRegExp(escapeHtml(record.translations.fr.name.text))}</h1>`))
+  t.notMatch(french, new RegExp(escapeRegExp(record.title)), 'no English title under French labels')
+  t.match(french, /<p class="note" lang="fr" dir="ltr">Traduction éditoriale, pas le texte d’INTERPOL<\/p>/)
+  const arabic = (await app.inject('/embed/grounds/article-3-political?lang=ar')).body
+  t.match(arabic, /<h1 class="title" id="card-title" lang="ar" dir="rtl" data-translation="editorial">/)
+  t.match(arabic, /<p class="summary" lang="ar" dir="rtl" data-translation="editorial">/)
+  t.match(arabic, /<p class="meta" lang="ar" dir="rtl">المصدر:<\/p><p class="meta" lang="en" dir="ltr"><a href="https:/,
+    'the Arabic label and the English source title on lines of their own')
+  t.match(arabic, /<p class="meta" lang="ar" dir="rtl">البيانات:<\/p><p class="meta" lang="en" dir="ltr">[0-9a-f]+<\/p>/, 'the version on its own line')
+})
+
+t.test('an English fallback inside an Arabic card stays left-to-right in its own element', async (t) => {
+  const card: Card = {
+    resource: 'terms', id: 'x', lang: 'ar', dir: 'rtl', kicker: { text: 'مسرد الإنتربول', lang: 'ar' },
+    title: { text: 'اسم', lang: 'ar', translation: 'editorial' },
+    summary: { text: 'An English summary.', lang: 'en', translation: 'original' },
+    editorialNote: { text: 'الاسم: ترجمة تحريرية، وليست نص الإنتربول', lang: 'ar' },
+    facts: [], recordUrl: 'https://example.org/v1/terms/x', embedUrl: 'https://example.org/embed/terms/x', version: 'abc'
+  }
+  const html = renderCard(card)
+  t.match(html, /<p class="summary" lang="en" dir="ltr" data-translation="original">An English summary.<\/p>/)
+  t.match(html, /<p class="note" lang="ar" dir="rtl">الاسم: ترجمة تحريرية/)
 })
 
 t.test('unknown records and resources are problem documents', async (t) => {

@@ -100,9 +100,11 @@ t.test('a CSV page with every notice type has total rows and flat columns', asyn
   const rows = parseCsv((await app.inject('/v1/notice-types?limit=100&format=csv')).body)
   t.equal(rows.length - 1, total)
   const header = rows[0]
-  for (const column of ['id', 'labels.en', 'labels.fr', 'publicExtract.rule', 'purpose', 'sources']) t.ok(header.includes(column), column)
+  for (const column of ['id', 'labels.en', 'translations.fr.name.text', 'translations.fr.name.translation', 'publicExtract.rule', 'purpose', 'sources', 'localized.nameTranslation']) t.ok(header.includes(column), column)
   const red = rows.find((row) => row[0] === 'red') as string[]
-  t.equal(red[header.indexOf('labels.fr')], 'Notice rouge')
+  t.equal(red[header.indexOf('translations.fr.name.text')], 'Notice rouge')
+  t.equal(red[header.indexOf('translations.fr.name.translation')], 'official', 'the marking travels with the translation')
+  t.equal(red[header.indexOf('translations.es.summary.translation')], 'editorial')
   t.match(red[header.indexOf('sources')], /^https:\/\/\S+(; https:\/\/\S+)*$/)
   t.notOk(header.some((column) => column.includes('[object')), 'no object leaks into a column name')
   t.notOk(rows.flat().some((cell) => cell.includes('[object Object]')), 'no cell says [object Object]')

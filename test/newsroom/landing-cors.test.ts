@@ -10,7 +10,10 @@ t.test('the landing page: what the service is, live counts, examples, docs, embe
   t.equal(response.statusCode, 200)
   t.match(response.headers['content-type'], /^text\/html; charset=utf-8/)
   const html = response.body
-  t.match(html, /<html lang="en">/)
+  t.match(html, /<html lang="en" dir="ltr">/)
+  t.match(html, /<td lang="ar" dir="rtl">النشرة الحمراء<\/td><td>official: INTERPOL(&#39;|')s wording<\/td>/, 'the Arabic name in its own right-to-left cell, marked')
+  t.match(html, /<td lang="es" dir="ltr">Notificación roja<\/td>/)
+  t.match(html, /<strong>editorial<\/strong> \(the project's translation/, 'says what editorial means')
   t.match(html, /<h1>INTERPOL Notice API<\/h1>/)
   const { counts } = datasetStats(app.dataset)
   for (const resource of ['notice-types', 'grounds', 'cases', 'terms', 'provisions', 'instruments', 'requesting-entities', 'countries']) {
