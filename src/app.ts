@@ -4,6 +4,7 @@ import Fastify, { type FastifyHttpOptions, type FastifyInstance, type FastifySer
 import type { Server } from 'node:http'
 import fp from 'fastify-plugin'
 import SerializerSelector from '@fastify/fast-json-stringify-compiler'
+import ValidatorSelector from '@fastify/ajv-compiler'
 import type { Dataset } from './data/dataset.js'
 import { installErrorHandler, sendFrameworkError } from './http/problems.js'
 import { installNotFoundHandler } from './http/not-found.js'
@@ -66,7 +67,7 @@ export function buildOptions (logger: FastifyServerOptions['logger'] = false, li
     return503OnClosing: false,
     frameworkErrors: sendFrameworkError,
     routerOptions: { maxParamLength: 200 },
-    schemaController: { compilersFactory: { buildSerializer: lazySerializers(SerializerSelector()) } }
+    schemaController: { compilersFactory: { buildSerializer: lazySerializers(SerializerSelector()), buildValidator: lazyValidators(ValidatorSelector()) } }
   }
 }
 
@@ -85,6 +86,43 @@ export function lazySerializers (factory: SerializerFactory): SerializerFactory 
       let serialize: Serializer | undefined
       return (data: unknown) => (serialize ??= compile(route))(data)
     }
+  }
+}
+
+/**
+ * Request validators likewise: Fastify compiles one per route and part (body, querystring, params) before it listens,
+ * and creating the Ajv instance checks every shared schema against the meta-schema: together about a third of the
+ * cold start. Both happen on the first request that needs them instead. The tests exercise every route's
+ * validation, so a schema Ajv rejects still fails there.
+ */
+type ValidatorFactory = ReturnType<typeof ValidatorSelector>
+type Validator = ReturnType<ReturnType<ValidatorFactory>>
+export function lazyValidators (factory: ValidatorFactory): ValidatorFactory {
+  return (externalSchemas, options) => {
+    let compile: ReturnType<ValidatorFactory> | undefined
+    return (route) => {
+      // Fastify lower-cases header names in a headers schema only for its own compiler; do the same here.
+      if (route.httpPart === 'headers') route = { ...route, schema: lowerCaseHeaders(route.schema) as typeof route.schema }
+      let validate: Validator | undefined
+      const lazy = ((data: unknown, context?: unknown) => {
+        validate ??= (compile ??= factory(externalSchemas, options))(route)
+        const result = (validate as (data: unknown, context?: unknown) => boolean)(data, context)
+        lazy.errors = validate.errors
+        return result
+      }) as Validator & { errors?: Validator['errors'], schemaEnv?: unknown }
+      // Fastify passes the parent object (needed to coerce a root value) only to validators that look like Ajv's.
+      lazy.schemaEnv = true as never
+      return lazy
+    }
+  }
+}
+function lowerCaseHeaders (schema: unknown): unknown {
+  const s = schema as { properties?: Record<string, unknown>, required?: string[] }
+  if (!s || typeof s !== 'object' || !s.properties) return schema
+  return {
+    ...s,
+    properties: Object.fromEntries(Object.entries(s.properties).map(([name, value]) => [name.toLowerCase(), value])),
+    ...(s.required ? { required: s.required.map((name) => name.toLowerCase()) } : {})
   }
 }
 

@@ -47,6 +47,26 @@ t.test('the command starts the compiled server that `npm run build` writes', asy
   t.equal(pkg.scripts.start, `node ${entry}`, 'npm start runs the same entry point')
 })
 
+t.test('the image builds the bundle the way `npm run build` does, from files the build context keeps', async (t) => {
+  const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8'))
+  const script = /^tsx (\S+)$/.exec(pkg.scripts.build)?.[1]
+  t.ok(script && existsSync(join(projectRoot, script)), `npm run build runs ${script}`)
+  t.match(readFileSync(join(projectRoot, script!), 'utf8'), /from 'esbuild'/, 'and bundles with esbuild')
+  const build = stages[0]
+  t.match(build, new RegExp(`^COPY ${script!.replace(/\./g, '\\.')} `, 'm'), 'the build stage copies the build script')
+  t.match(build, /^RUN npm run build$/m)
+  t.match(runtime, /^COPY --from=\S+ \/app\/dist \.\/dist$/m, 'the runtime stage takes dist/ from it')
+  // .dockerignore must not drop what the build stage copies.
+  const ignored = readFileSync(join(projectRoot, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean)
+  const kept = (path: string) => ignored.reduce((out, rule) => {
+    const negated = rule.startsWith('!')
+    const pattern = new RegExp(`^${(negated ? rule.slice(1) : rule).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}(/|$)`)
+    return pattern.test(path) ? negated : out
+  }, true)
+  for (const path of [script!, 'src/server.ts', 'schemas', 'package.json', 'data']) t.ok(kept(path), `${path} reaches the build context`)
+  t.notOk(kept('node_modules'), 'node_modules does not')
+})
+
 t.test('the HEALTHCHECK probes a route the server answers', async (t) => {
   const healthcheck = all('HEALTHCHECK').join(' ')
   const path = /\/healthz\b/.exec(healthcheck)?.[0]

@@ -1,7 +1,8 @@
 // The real process, as the README starts it: `npm start` serves, and a broken dataset stops it naming the problem.
 import t from 'tap'
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { projectRoot } from '../src/paths.js'
 import { copyOfData, editDataFile } from './helpers.js'
 import { freePort } from '../scripts/free-port.js'
@@ -30,9 +31,13 @@ t.test('npm start serves the bundled dataset and answers /readyz', async (t) => 
   t.equal(((await ready?.json()) as { status: string }).status, 'ready')
   const red = await fetch(`http://127.0.0.1:${port}/v1/notice-types/red`)
   t.equal(red.status, 200)
+  // What answered is the bundle `npm run build` (prestart) wrote, not a tsc output (scripts/build.ts).
+  t.ok(existsSync(join(projectRoot, 'dist', 'src', 'server.bundle.js')), 'npm start built the bundle')
+  t.match(readFileSync(join(projectRoot, 'dist', 'src', 'server.js'), 'utf8'), /import\('\.\/server\.bundle\.js'\)/, 'and serves it')
+  t.notOk(existsSync(join(projectRoot, 'dist', 'src', 'app.js')), 'no separately compiled modules beside it')
 })
 
-t.test('a broken record stops npm start with a non-zero exit naming file, record and field', async (t) => {
+t.test('a broken record stops npm start (the bundled server) with a non-zero exit naming file, record and field', async (t) => {
   const dir = copyOfData()
   t.teardown(() => rmSync(dir, { recursive: true, force: true }))
   editDataFile(dir, 'notice-types.yaml', /kind: notice\b/, 'kind: warrant')

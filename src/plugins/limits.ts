@@ -170,7 +170,7 @@ async function limitsPlugin (app: FastifyInstance, options: { limits: Limits }) 
   })
 
   // Where the rate limit counts, for /readyz: off, per process, in Redis, or per process while Redis is down.
-  const shared = limits.rateLimitMax > 0 && limits.rateLimitRedisUrl ? sharedRateLimitStore({ url: limits.rateLimitRedisUrl, log: app.log }) : undefined
+  const shared = limits.rateLimitMax > 0 && limits.rateLimitRedisUrl ? await sharedRateLimitStore({ url: limits.rateLimitRedisUrl, log: app.log }) : undefined
   app.decorate('rateLimitStore', () => shared?.state() ?? { store: limits.rateLimitMax > 0 ? 'local' as const : 'off' as const })
   if (shared) app.addHook('onClose', shared.close)
 

@@ -4,7 +4,7 @@
 // or slow the service keeps serving and each replica counts locally (the limit it had before Redis), logs the
 // change once, reports it on /readyz, and goes back to Redis by itself when Redis answers again.
 import { createRequire } from 'node:module'
-import { Redis } from 'ioredis'
+import type { Redis } from 'ioredis'
 import type { FastifyBaseLogger } from 'fastify'
 import type { FastifyRateLimitOptions, FastifyRateLimitStoreCtor } from '@fastify/rate-limit'
 
@@ -47,8 +47,10 @@ export interface SharedStore {
   close (): Promise<void>
 }
 
-export function sharedRateLimitStore (options: SharedStoreOptions): SharedStore {
+export async function sharedRateLimitStore (options: SharedStoreOptions): Promise<SharedStore> {
   const { log } = options
+  // Loaded only when configured: ioredis is a fair share of the start-up of a process that does not use it.
+  const { Redis } = await import('ioredis')
   const redis = new Redis(options.url, {
     connectTimeout: options.connectTimeoutMs ?? 1000,
     commandTimeout: options.commandTimeoutMs ?? 250,
