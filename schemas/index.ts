@@ -11,6 +11,7 @@ export * from './term.js'
 export * from './country.js'
 export * from './assessment.js'
 export * from './misconception.js'
+export * from './changelog.js'
 
 import { Id, Iso2, IsoDate, PartialDate, Confidence, Source, Quote, Labels, ShortDefinition, TranslatedText, Translations, Localized, FieldError, Problem } from './common.js'
 import { SubjectRole, OffenceCategory, OffenceContext } from './vocabulary.js'
@@ -22,6 +23,7 @@ import { RequestingEntity } from './requesting-entity.js'
 import { Case } from './case.js'
 import { Term } from './term.js'
 import { Phrasings, Misconception, MisconceptionList, Span, ClaimFinding, ClaimCheckRequest, ClaimCheckResult } from './misconception.js'
+import { DatasetChange, DatasetChangeList } from './changelog.js'
 import { Country } from './country.js'
 import { AssessmentRequest, Finding, Assessment, AssessmentExample } from './assessment.js'
 
@@ -30,7 +32,7 @@ export const sharedSchemas = [
   SubjectRole, OffenceCategory, OffenceContext,
   NoticeType, Instrument, Provision, Ground, RequestingEntity, Case, Term, Country,
   AssessmentRequest, Finding, Assessment, AssessmentExample,
-  Phrasings, Misconception, MisconceptionList, Span, ClaimFinding, ClaimCheckRequest, ClaimCheckResult
+  Phrasings, Misconception, MisconceptionList, Span, ClaimFinding, ClaimCheckRequest, ClaimCheckResult, DatasetChange, DatasetChangeList
 ]
 
 /** The `$ref` context for validating data files with TypeBox: `{ Source: …, Id: …, … }`. */

@@ -7,6 +7,7 @@ import type {
 } from '../../schemas/index.js'
 import type { Release } from '../../schemas/release.js'
 import type { Misconception } from '../../schemas/misconception.js'
+import type { Changelog } from '../../schemas/changelog.js'
 import { CASE_KINDS } from '../../schemas/case.js'
 import type { Located } from './load-dataset.js'
 
@@ -21,6 +22,7 @@ export interface RawDataset {
   cases: Array<Located<Case>>
   terms: Array<Located<Term>>
   misconceptions: Array<Located<Misconception>>
+  changelog: Located<Changelog>
 }
 
 export interface Collection<T> {
@@ -45,6 +47,8 @@ export interface Dataset {
   cases: Collection<Case>
   terms: Collection<Term>
   misconceptions: Collection<Misconception>
+  /** data/changelog.yaml: what each release changed, newest first (/v1/changes). */
+  changelog: Changelog
 }
 
 export function collection<T> (records: readonly T[], keyOf: (record: T) => string): Collection<T> {
@@ -136,6 +140,7 @@ export function buildDataset (raw: RawDataset, version: string): Dataset {
       .filter((code) => raw.countries.value.countries.some((record) => record.iso2 === code.iso2))), (country) => country.iso2),
     cases: byId(cases),
     terms: byId(values(raw.terms)),
-    misconceptions: byId(values(raw.misconceptions))
+    misconceptions: byId(values(raw.misconceptions)),
+    changelog: raw.changelog.value
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '../../schemas/index.js'
 import { Release } from '../../schemas/release.js'
 import { Misconception } from '../../schemas/misconception.js'
+import { Changelog } from '../../schemas/changelog.js'
 import { checkIntegrity } from './integrity.js'
 import { buildDataset, type Dataset, type RawDataset } from './dataset.js'
 
@@ -41,7 +42,8 @@ const RESOURCES: Array<ListResource | DocumentResource> = [
   { key: 'countries', name: 'countries', schema: CountriesFile, list: false },
   { key: 'cases', name: 'cases', schema: Case, list: true },
   { key: 'terms', name: 'terms', schema: Term, list: true },
-  { key: 'misconceptions', name: 'misconceptions', schema: Misconception, list: true }
+  { key: 'misconceptions', name: 'misconceptions', schema: Misconception, list: true },
+  { key: 'changelog', name: 'changelog', schema: Changelog, list: false }
 ]
 
 /** A record as read, remembering its file so that integrity problems can name it. */
