@@ -5,10 +5,10 @@ import type { Assessment, AssessmentRequest, Finding, FindingResult, Verdict } f
 import type { Provision } from '../../schemas/index.js'
 import type { Dataset } from '../data/dataset.js'
 import { inForceOn } from '../data/dates.js'
-import { buildContext, requesterPhrase, type AssessmentContext } from './context.js'
+import { asks, buildContext, capital, requesterPhrase, type AssessmentContext } from './context.js'
 import { precedentsFor } from './precedents.js'
 import { RULES, requesterEligibility } from './rules/index.js'
-import { CONDITIONAL_INSTRUMENTS, type MissingFact, type Rule, type RuleOutcome } from './rules/rule.js'
+import { CARVE_OUTS, type CarveOut, type MissingFact, type Rule, type RuleOutcome } from './rules/rule.js'
 import * as words from './words.js'
 
 export const ASSESSMENT_DISCLAIMER = 'This explains how INTERPOL\'s published rules apply to the facts given. It is not ' +
@@ -24,25 +24,25 @@ function examines (ctx: AssessmentContext, rule: Rule): boolean {
 }
 
 /**
- * The provisions a finding cites: the ground's, in force on the day and governing the notice type asked for; the
- * two conditional resolutions only where the rule applied them; the notice type's own article where the ground's
+ * The provisions a finding cites: the ground's, in force on the day and governing the notice type asked for; the notice type's own article where the ground's
  * provisions are written for another type; for who-may-ask, the notice type's purpose provision (e.g. a pilot's).
+ * The Article 3 carve-outs (rule.ts, CARVE_OUTS) are cited only where the rule weighed them.
  */
 export function provisionsFor (ctx: AssessmentContext, ground: string, outcome: Pick<RuleOutcome, 'applies'>): string[] {
   const { provisions } = ctx.dataset
   const type = ctx.noticeType.id
   const usable = (p: Provision | undefined): p is Provision =>
     p !== undefined && inForceOn(p, ctx.day) && (p.appliesTo.length === 0 || p.appliesTo.includes(type))
-  const applied = new Set(outcome.applies ?? [])
+  const carveOut = (p: Provision) => p.kind === 'condition' && p.appliesTo.length === 0 &&
+    ctx.dataset.instruments.byId.get(p.instrument)?.kind === 'ga-resolution'
+  const appliedTo = (p: Provision) => (outcome.applies ?? []).some((name: CarveOut) => CARVE_OUTS[name].test(p.title))
   const groundRecord = ctx.dataset.grounds.byId.get(ground)
   const fromGround = (groundRecord?.provisions ?? []).map((id) => provisions.byId.get(id))
     .filter(usable)
-    .filter((p) => !CONDITIONAL_INSTRUMENTS.includes(p.instrument) || applied.has(p.instrument))
+    .filter((p) => !carveOut(p) || appliedTo(p))
   const ids = fromGround.map((p) => p.id)
-  for (const instrument of applied) {
-    if (fromGround.some((p) => p.instrument === instrument)) continue
-    ids.push(...provisions.all.filter((p) => p.instrument === instrument && usable(p)).map((p) => p.id))
-  }
+  // A carve-out the rule applied that the ground's record does not list is still cited, found the same way.
+  ids.push(...provisions.all.filter((p) => usable(p) && carveOut(p) && appliedTo(p) && !ids.includes(p.id)).map((p) => p.id))
   const ownProvisions = ctx.noticeType.provisions.map((id) => provisions.byId.get(id)).filter(usable)
   const specific = ownProvisions.filter((p) => p.appliesTo.includes(type))
   const groundSpecific = fromGround.some((p) => p.appliesTo.includes(type))
@@ -87,7 +87,10 @@ function applyPriorDecisions (ctx: AssessmentContext, findings: Finding[]): void
         : `An earlier request on the same facts was ${prior.outcome}${when} on this ground, a decision that is not final.`
     const changes = result === 'fails'
       ? [{ result: 'concern' as const, if: 'new facts, not weighed in the earlier decision, are put forward' }]
-      : [{ result: 'fails' as const, if: 'the new facts do not change what the earlier decision weighed' }]
+      : [
+          { result: 'fails' as const, if: 'the new facts do not change what the earlier decision weighed' },
+          { result: 'passes' as const, if: 'the new facts remove the reason for the earlier decision' }
+        ]
     const existing = findings.find((finding) => finding.ground === prior.ground)
     if (existing) {
       existing.reason = `${existing.reason} ${note}`
@@ -116,11 +119,9 @@ const VERDICT_WORDS: Record<Verdict, string> = {
   'cannot-request': 'not something this requester can ask for'
 }
 
-const capital = (text: string) => text.replace(/^./, (c) => c.toUpperCase())
-
 function summarise (ctx: AssessmentContext, verdict: Verdict, findings: Finding[]): string {
   const subject = ctx.request.offence?.summary ? ` (${ctx.request.offence.summary})` : ''
-  const opening = `${capital(requesterPhrase(ctx))} asks for ${words.article(ctx.noticeType.labels.en)} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
+  const opening = `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(ctx.noticeType.labels.en)} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
   const named = (result: FindingResult) => findings.filter((finding) => finding.result === result).map((finding) => finding.title)
   const parts = [opening]
   if (verdict === 'cannot-request') parts.push(findings[0].reason)

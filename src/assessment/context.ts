@@ -73,3 +73,9 @@ export function requesterPhrase (ctx: AssessmentContext): string {
   if (ctx.country) return ctx.country.name
   return ctx.entity ? `the ${ctx.entity.name}` : 'the requester'
 }
+
+export const capital = (text: string) => text.replace(/^./, (c) => c.toUpperCase())
+/** Verb agreement for a requester whose name is plural ("the sanctions committees ask"). */
+const plural = (ctx: AssessmentContext) => ctx.entity !== undefined && /s$/.test(ctx.entity.name)
+export const asks = (ctx: AssessmentContext) => plural(ctx) ? 'ask' : 'asks'
+export const seeks = (ctx: AssessmentContext) => plural(ctx) ? 'seek' : 'seeks'

@@ -7,4 +7,10 @@ export function findCountry (dataset: Dataset, code: string): CountryBase | unde
   return dataset.countries.byId.get(upper) ?? dataset.userAssignedCountries?.byId.get(upper)
 }
 
+/** The name as it reads after "of": "of the United States", "of Iran". */
+export function nameInSentence (dataset: Dataset, code: string): string {
+  const name = findCountry(dataset, code)?.name ?? code.toUpperCase()
+  return /^(?:United|Czech|Dominican|Central African|Democratic|Republic)\b|\bIslands$|^(?:Netherlands|Philippines|Bahamas|Comoros|Maldives|Gambia|Vatican City)$/.test(name) ? `the ${name}` : name
+}
+
 export const isKnownCountry = (dataset: Dataset, code: string) => findCountry(dataset, code) !== undefined

@@ -59,14 +59,15 @@ export function similarity (c: Case, ctx: AssessmentContext): number {
 /**
  * The cases on a ground decided by the request's day, with a direction, most relevant first. A finding that passes
  * lists only cases sharing a fact with the request (a case that merely applied the ground says nothing about a
- * request with none of its features); the others also list cases on the same notice type.
+ * request with none of its features); the others also list CCF decisions on the same notice type, whose
+ * anonymised excerpts often record nothing but the ground.
  */
 export function precedentsFor (ground: string, result: FindingResult, ctx: AssessmentContext, max = 5): Precedent[] {
   const leaning = findingLeaning(result)
   return ctx.dataset.cases.all
     .filter((c) => c.grounds.includes(ground) && periodStart(c.date) <= ctx.day && caseLeaning(c) !== undefined)
     .map((c, index) => ({ c, index, common: shared(c, ctx), score: similarity(c, ctx) }))
-    .filter(({ c, common }) => common.score > 0 || (result !== 'passes' && c.noticeTypes.includes(ctx.noticeType.id)))
+    .filter(({ c, common }) => common.score > 0 || (result !== 'passes' && c.kind === 'ccf-decision' && c.noticeTypes.includes(ctx.noticeType.id)))
     .sort((a, b) => b.score - a.score || periodStart(b.c.date).localeCompare(periodStart(a.c.date)) || a.index - b.index)
     .slice(0, max)
     .map(({ c, common }) => ({

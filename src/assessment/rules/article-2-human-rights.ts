@@ -16,7 +16,8 @@ export const article2HumanRights: Rule = {
     if (facts.length > 0) {
       return {
         result: 'concern',
-        reason: `The request involves ${words.and(facts)}: whether the proceedings were fair and how the person would be treated are Article 2 questions that need review. The CCF weighs a trial in absentia but does not treat it as decisive (it kept the notice in Decision No. 2 of 2018).`,
+        reason: `The request involves ${words.and(facts)}: whether the proceedings were fair and how the person would be treated are Article 2 questions that need review.` +
+          (ctx.request.judicial?.inAbsentia ? ' The CCF weighs a trial in absentia but does not treat it as decisive (it kept the notice in Decision No. 2 of 2018).' : ''),
         changes: [
           { result: 'fails', if: 'there is credible evidence of torture, ill-treatment or a trial without basic guarantees in the requesting country' },
           { result: 'passes', if: 'the person could have a retrial with full guarantees and nothing suggests a risk of ill-treatment' }

@@ -1,8 +1,8 @@
 // Article 3, military limb: purely military offences fail; acts of a state's forces in a military operation or an
 // armed conflict are weighed; serious violations of international humanitarian law may be processed (1994).
 import type { Rule } from './rule.js'
-import { IHL_RESOLUTION } from './rule.js'
-import { any, fromInternationalJurisdiction, ownNational, requesterPhrase, type AssessmentContext } from '../context.js'
+import { HUMANITARIAN_LAW } from './rule.js'
+import { any, capital, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeks, type AssessmentContext } from '../context.js'
 import { INTERSTATE_CONTEXTS, STATE_ROLES } from './article-3-political.js'
 import * as words from '../words.js'
 
@@ -31,19 +31,26 @@ export const article3Military: Rule = {
       }
     }
     const setting = words.contexts(settings)
+    if (fromSecurityCouncil(ctx)) {
+      return {
+        result: 'passes',
+        reason: `${capital(requesterPhrase(ctx))} relay measures the Security Council decided against a person it listed in connection with ${setting}: the notice does not ask INTERPOL to take a side in the conflict.`,
+        changes: []
+      }
+    }
     if (ctx.categories.has(WAR_CRIMES)) {
       if (fromInternationalJurisdiction(ctx)) {
         return {
           result: 'passes',
-          reason: `${requesterPhrase(ctx)} seeks the person for ${words.category(WAR_CRIMES)} in ${setting}: serious violations of international humanitarian law are what the 1994 resolution lets INTERPOL process, and the military setting is what such crimes have in common, not a reason to refuse.`,
-          applies: [IHL_RESOLUTION],
+          reason: `${capital(requesterPhrase(ctx))} ${seeks(ctx)} the person for ${words.category(WAR_CRIMES)} in ${setting}: serious violations of international humanitarian law are what the 1994 resolution lets INTERPOL process, and the military setting is what such crimes have in common, not a reason to refuse.`,
+          applies: [HUMANITARIAN_LAW],
           changes: []
         }
       }
       return {
         result: 'concern',
         reason: `The charge is ${words.category(WAR_CRIMES)} in ${setting}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, so the military setting does not bar the request, but its conditions (the gravity of the acts and who asks) need review${ctx.country ? `, the more so as ${ctx.country.name} may be a party to the conflict` : ''}.`,
-        applies: [IHL_RESOLUTION],
+        applies: [HUMANITARIAN_LAW],
         changes: [
           { result: 'passes', if: 'an international criminal court or tribunal makes the request, or the acts are grave breaches documented independently of the parties' },
           { result: 'fails', if: 'the acts are combat operations charged as ordinary crimes' }
@@ -58,11 +65,14 @@ export const article3Military: Rule = {
         changes: [{ result: 'concern', if: `the charge is ${words.category(WAR_CRIMES)} (the 1994 resolution then weighs)` }]
       }
     }
-    if (stateRoles.length > 0) {
+    if (stateRoles.length > 0 && ctx.country) {
       return {
         result: 'concern',
-        reason: `${requesterPhrase(ctx)} prosecutes its own ${words.roles(stateRoles).replace(/^an? /, '')} for ${charges(ctx)} committed in ${setting}: a state trying its own forces is on the ordinary-law side, but whether the military elements predominate needs review.`,
-        changes: [{ result: 'fails', if: 'the charge is a breach of military discipline rather than an ordinary crime' }]
+        reason: `${ctx.country.name} prosecutes its own ${words.roles(stateRoles).replace(/^an? /, '')} for ${charges(ctx)} committed in ${setting}: a state trying its own forces is on the ordinary-law side, but whether the military elements predominate needs review.`,
+        changes: [
+          { result: 'fails', if: 'the charge is a breach of military discipline rather than an ordinary crime' },
+          { result: 'passes', if: 'the act was a crime against civilians outside any military order, tried by the ordinary courts' }
+        ]
       }
     }
     return {

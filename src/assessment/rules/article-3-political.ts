@@ -3,9 +3,10 @@
 // the seriousness of a violent charge (with the 1984 terrorism resolution) is the counterweight. Who asks matters:
 // an international criminal jurisdiction or a Security Council committee is not a state pursuing its opponents.
 import type { Rule, RuleOutcome } from './rule.js'
-import { IHL_RESOLUTION, TERRORISM_RESOLUTION } from './rule.js'
-import { any, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seriousViolent, type AssessmentContext } from '../context.js'
+import { HUMANITARIAN_LAW, TERRORISM, TERRORIST_MEMBERSHIP } from './rule.js'
+import { any, asks, capital, seeks, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeksArrest, seriousViolent, type AssessmentContext } from '../context.js'
 import * as words from '../words.js'
+import { nameInSentence } from '../countries.js'
 
 /** Roles that make a person a target of political persecution, not only holders of political office. */
 export const POLITICAL_ROLES = ['head-of-state', 'former-head-of-state', 'government-official', 'politician', 'political-opposition', 'diplomat', 'journalist', 'human-rights-defender'] as const
@@ -36,12 +37,12 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
     }
   }
   const setting = interstate.length > 0 ? ` over acts in ${words.contexts(interstate)}` : ''
-  const who = `${words.roles(stateRoles)}${own === false ? ` of ${words.and(ctx.nationalities)}` : ' of another state'}`
+  const who = `${words.roles(stateRoles)}${own === false ? ` of ${words.and(ctx.nationalities.map((code) => nameInSentence(ctx.dataset, code)))}` : ' of another state'}`
   if (ctx.categories.has(WAR_CRIMES)) {
     return {
       result: 'concern',
       reason: `${ctx.country.name} charges ${who}${setting} with ${words.category(WAR_CRIMES)}. The 1994 resolution lets INTERPOL process serious violations of international humanitarian law despite their political and military setting, so the charge is not refused as such; but a request by one state against another state's officials is where political elements weigh most, and the conditions of that resolution need review.`,
-      applies: [IHL_RESOLUTION],
+      applies: [HUMANITARIAN_LAW],
       changes: [
         { result: 'passes', if: 'an international criminal court or tribunal makes the request, or the file shows a serious violation of humanitarian law independent of the interstate dispute' },
         { result: 'fails', if: 'the acts charged are ordinary acts of the other state\'s policy or combat, labelled as crimes' }
@@ -54,7 +55,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
     reason: `${ctx.country.name} seeks ${who}${setting} for ${words.categories([...ctx.categories])}: a request by one state over the acts of another state's officials, where the political elements predominate over the ordinary-law charge. INTERPOL said in 2020 and 2021 that it would not consider Iran's requests of this kind against US officials.` +
       (terrorism ? ' Calling the act terrorism does not change this: the 1984 resolution lets INTERPOL handle terrorist acts whatever their motive, not an official act of another state.' : '') +
       (sittingHead && interstate.length === 0 ? ' That answer did not depend on the military setting: it is the subject\'s office and the interstate character of the request.' : ''),
-    applies: terrorism ? [TERRORISM_RESOLUTION] : [],
+    applies: terrorism ? [TERRORISM] : [],
     changes: [
       { result: 'concern', if: `the charge is ${words.category(WAR_CRIMES)} (the 1994 resolution on humanitarian law then weighs)` },
       { result: 'passes', if: 'an international criminal court or tribunal with jurisdiction makes the request' }
@@ -70,12 +71,13 @@ export const article3Political: Rule = {
     const sensitive = any(ctx.categories, SENSITIVE_OFFENCES)
     const contexts = any(ctx.contexts, POLITICAL_CONTEXTS)
     const violent = seriousViolent(ctx)
-    const terrorism = violent.includes('terrorism') ? [TERRORISM_RESOLUTION] : []
+    const membership = ctx.categories.has('membership-of-banned-organisation')
+    const terrorism = violent.includes('terrorism') ? [TERRORISM, ...(membership ? [TERRORIST_MEMBERSHIP] : [])] : []
 
     if (fromSecurityCouncil(ctx)) {
       return {
         result: 'passes',
-        reason: `${requesterPhrase(ctx)} ask for ${words.article(ctx.noticeType.labels.en)}: the notice relays measures the Security Council decided against a person it listed, which is what the General Assembly created this notice for; the listed person's political profile is not weighed as it would be in a member country's request.`,
+        reason: `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(ctx.noticeType.labels.en)}: the notice relays measures the Security Council decided against a person it listed, which is what the General Assembly created this notice for; the listed person's political profile is not weighed as it would be in a member country's request.`,
         changes: [{ result: 'fails', if: 'a member country, not the Security Council, were the one pursuing the person for political acts' }]
       }
     }
@@ -85,15 +87,18 @@ export const article3Political: Rule = {
         const who = roles.length > 0 ? ` The subject being ${words.roles(roles)} does not change this: the CCF declined in 2005 to treat action against a head of state or government as contrary to Article 3 by itself.` : ''
         return {
           result: 'passes',
-          reason: `${requesterPhrase(ctx)} seeks the person for ${charges.length ? words.categories(charges) : 'crimes within its jurisdiction'}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, the basis of its cooperation with the international courts and tribunals.${who}`,
-          applies: [IHL_RESOLUTION],
+          reason: `${capital(requesterPhrase(ctx))} ${seeks(ctx)} the person for ${charges.length ? words.categories(charges) : 'crimes within its jurisdiction'}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, the basis of its cooperation with the international courts and tribunals.${who}`,
+          applies: [HUMANITARIAN_LAW],
           changes: [{ result: 'concern', if: 'the charge fell outside the court\'s jurisdiction over genocide, war crimes and crimes against humanity' }]
         }
       }
       return {
         result: 'concern',
-        reason: `${requesterPhrase(ctx)} seeks the person for ${words.categories(charges)}, outside the genocide, war crimes and crimes against humanity for which INTERPOL says international courts may request notices; the basis needs checking.`,
-        changes: [{ result: 'passes', if: `the charge is ${words.category(WAR_CRIMES)} or an offence against the court's own administration of justice` }]
+        reason: `${capital(requesterPhrase(ctx))} ${seeks(ctx)} the person for ${words.categories(charges)}, outside the genocide, war crimes and crimes against humanity for which INTERPOL says international courts may request notices; the basis needs checking.`,
+        changes: [
+          { result: 'passes', if: `the charge is ${words.category(WAR_CRIMES)} or an offence against the court's own administration of justice` },
+          { result: 'fails', if: 'the charge is outside the court\'s jurisdiction altogether' }
+        ]
       }
     }
 
@@ -129,7 +134,7 @@ export const article3Political: Rule = {
       return {
         result: 'passes',
         reason: `No political element is given: ${ctx.categories.size ? `the charge is ${words.categories([...ctx.categories])}` : 'no charge is named'}, with no political role of the subject and no political setting.`,
-        missing: [
+        missing: !seeksArrest(ctx) ? [] : [
           ...(ctx.request.subject?.roles ? [] : [{ field: 'subject.roles', why: 'A political role (official, opponent, journalist, head of state) brings in the predominance test.' }]),
           ...(ctx.request.offence?.context ? [] : [{ field: 'offence.context', why: 'An election, protest, coup or military setting can make the political elements predominate.' }])
         ],
@@ -142,7 +147,8 @@ export const article3Political: Rule = {
 
     if (violent.length > 0) {
       const weighed = `${words.and(elements)}, but the charge is ${words.categories(violent)}, a serious violent crime whose seriousness weighs against the political elements` +
-        (terrorism.length ? '; under the 1984 resolution a political motive does not by itself shelter a terrorist act' : '')
+        (terrorism.length ? '; under the 1984 resolution a political motive does not by itself shelter a terrorist act' : '') +
+        (terrorism.length && membership ? ', and under the 2004 interpretation a charge of active membership of a terrorist organisation is not barred by Article 3 on that ground alone' : '')
       if (elements.length >= 3) {
         return {
           result: 'fails',

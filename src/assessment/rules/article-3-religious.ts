@@ -1,7 +1,7 @@
 // Article 3, religious limb: offences against religion fail; prosecutions tied to religious practice or targeting a
 // religious leader are weighed, and fail where nothing but the belief or the community's organisation is charged.
 import type { Rule } from './rule.js'
-import { TERRORISM_RESOLUTION } from './rule.js'
+import { TERRORISM } from './rule.js'
 import { any, seriousViolent } from '../context.js'
 import { PURELY_POLITICAL_OFFENCES, SENSITIVE_OFFENCES } from './article-3-political.js'
 import * as words from '../words.js'
@@ -38,7 +38,7 @@ export const article3Religious: Rule = {
       result: 'concern',
       reason: `Religious elements are present (${words.and(facts)}) beside an ordinary charge (${words.categories(charged)}); they are weighed against the ordinary-law elements.` +
         (violent.includes('terrorism') ? ' Under the 1984 resolution a religious motive does not by itself shelter a terrorist act.' : ''),
-      applies: violent.includes('terrorism') ? [TERRORISM_RESOLUTION] : [],
+      applies: violent.includes('terrorism') ? [TERRORISM] : [],
       changes: [
         { result: 'fails', if: 'the ordinary charge rests on the religious activity itself (worship, teaching, organising the community)' },
         { result: 'passes', if: 'the crime is unconnected to the person\'s faith or religious role' }

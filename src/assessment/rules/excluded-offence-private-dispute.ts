@@ -21,7 +21,10 @@ export const excludedOffencePrivateDispute: Rule = {
       return {
         result: 'concern',
         reason: `The charge (${charged}) looks like a private dispute, but a link to organised crime is alleged, which is the stated exception to the exclusion.`,
-        changes: [{ result: 'fails', if: 'the organised-crime link is not supported by facts' }]
+        changes: [
+          { result: 'fails', if: 'the organised-crime link is not supported by facts' },
+          { result: 'passes', if: 'the file shows the organised group and the person\'s part in it' }
+        ]
       }
     }
     const diffusion = ctx.noticeType.id !== 'red'
@@ -29,7 +32,12 @@ export const excludedOffencePrivateDispute: Rule = {
       return {
         result: diffusion ? 'concern' : 'fails',
         reason: `The charge (${words.categories(contract)}) derives from a private dispute, a category the RPD excludes from Red Notices${diffusion ? '; the list is written for Red Notices, but a diffusion asking for arrest over a contract meets the same objection' : ''}.`,
-        changes: [{ result: 'concern', if: 'the conduct is alleged to facilitate a serious crime or to be linked to organised crime' }]
+        changes: diffusion
+          ? [
+              { result: 'fails', if: 'the diffusion asks for the person\'s arrest over the contract alone' },
+              { result: 'passes', if: 'the conduct is alleged to facilitate a serious crime or to be linked to organised crime' }
+            ]
+          : [{ result: 'concern', if: 'the conduct is alleged to facilitate a serious crime or to be linked to organised crime' }]
       }
     }
     if (cheque.length > 0) {

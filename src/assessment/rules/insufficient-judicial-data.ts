@@ -26,7 +26,10 @@ export const insufficientJudicialData: Rule = {
       outcome = {
         result: 'concern',
         reason: `The person is sought for ${ctx.soughtFor}, which needs ${basis}; the request gives ${arrestWarrant ? 'an arrest warrant' : 'a court decision'} instead.`,
-        changes: [{ result: 'passes', if: `${basis} is produced, or the person is in fact sought for ${ctx.soughtFor === 'sentence' ? 'prosecution' : 'a sentence'}` }]
+        changes: [
+          { result: 'passes', if: `${basis} is produced, or the person is in fact sought for ${ctx.soughtFor === 'sentence' ? 'prosecution' : 'a sentence'}` },
+          { result: 'fails', if: `no ${basis.replace(/^an? /, '')} exists or can be issued` }
+        ]
       }
     } else {
       outcome = {

@@ -43,7 +43,10 @@ export const refugeeStatus: Rule = {
       return {
         result: 'concern',
         reason: `The subject is ${status}, but ${ctx.country.name} is not among their nationalities (${ctx.nationalities.map((code) => name(ctx, code)).join(', ')}); the policy bars requests from the country of feared persecution, which needs checking.`,
-        changes: [{ result: 'fails', if: `the persecution the status rests on is feared in ${ctx.country.name}` }]
+        changes: [
+          { result: 'fails', if: `the persecution the status rests on is feared in ${ctx.country.name}` },
+          { result: 'passes', if: `the status concerns persecution feared elsewhere, not in ${ctx.country.name}` }
+        ]
       }
     }
     return {

@@ -11,10 +11,10 @@ export interface RuleOutcome {
   /** What would change the result: the fact and the result it would lead to. */
   changes?: Change[]
   /**
-   * Instruments of the resolutions that only matter when a rule applies them (the 1984 terrorism and 1994
-   * humanitarian-law resolutions): a finding cites their provisions only if the rule named them here.
+   * The carve-outs from Article 3 the rule weighed (see CARVE_OUTS): a finding cites a carve-out's provisions only
+   * if the rule applied it, never by default.
    */
-  applies?: string[]
+  applies?: CarveOut[]
 }
 
 /** One module per ground: it decides the result; the ground's provisions and precedents come from the dataset. */
@@ -29,7 +29,18 @@ export interface Rule {
   evaluate: (ctx: AssessmentContext) => RuleOutcome | undefined
 }
 
-/** The resolutions that weigh in the Article 3 predominance test only where a rule applies them. */
-export const TERRORISM_RESOLUTION = 'agn-53-res-7'
-export const IHL_RESOLUTION = 'agn-63-res-9'
-export const CONDITIONAL_INSTRUMENTS: readonly string[] = [TERRORISM_RESOLUTION, IHL_RESOLUTION]
+/**
+ * General Assembly resolutions that let INTERPOL act despite Article 3 under conditions: the 1984 terrorism
+ * resolution, the 2004 interpretation on active membership of terrorist organisations, the 1994 resolution on
+ * serious violations of international humanitarian law. They are found in the data, not named by id: a provision of
+ * kind `condition` from a General Assembly resolution, applying to every notice type, whose title names the subject.
+ */
+export const CARVE_OUTS = {
+  terrorism: /\bterrorism\b/i,
+  'terrorist-membership': /\bmembers?\b.*\bterrorist\b/i,
+  'humanitarian-law': /\bhumanitarian\b/i
+} as const
+export type CarveOut = keyof typeof CARVE_OUTS
+export const TERRORISM: CarveOut = 'terrorism'
+export const TERRORIST_MEMBERSHIP: CarveOut = 'terrorist-membership'
+export const HUMANITARIAN_LAW: CarveOut = 'humanitarian-law'
