@@ -19,22 +19,22 @@ const RESOURCES: Array<{ key: string; path: string; what: string }> = [
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24;background:#fff}
 code,pre{font:14px/1.4 ui-monospace,monospace}pre{background:#f6f8fa;padding:.75rem;overflow-x:auto;border-radius:6px}
 table{border-collapse:collapse}td,th{padding:.2rem .6rem;text-align:start;border-bottom:1px solid #d0d7de}
-a{color:#0b5cad}@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}pre{background:#161b22}a{color:#58a6ff}td,th{border-color:#30363d}}`
+dl.names dd{margin:0 0 .4rem 1.5rem;font-size:1.1rem}a{color:#0b5cad}@media (prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}pre{background:#161b22}a{color:#58a6ff}td,th{border-color:#30363d}}`
 
 const landingRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { counts } = datasetStats(app.dataset)
   const { release, version } = app.dataset
   const LANGUAGE_NAMES = { en: 'English', fr: 'French', es: 'Spanish', ar: 'Arabic' }
   const MARKINGS: Record<string, string> = { original: 'the record\'s English', official: 'official: INTERPOL\'s wording', editorial: 'editorial: the project\'s translation' }
-  // The Red Notice's name in each language, each cell marked with the language it is in, so an Arabic name runs
-  // right to left in its own cell and nothing on the page mixes directions inside one line.
+  // The Red Notice's name in each language, each marked with the language it is in, so that an Arabic name runs
+  // right to left in an element of its own.
   const red = app.dataset.noticeTypes.byId.get('red')
   const languageRows = red
     ? LANGUAGES.map((lang) => {
       const block = localizedBlock(red, englishOf.noticeType(red), lang)
-      return `<tr><td><code>${lang}</code> ${LANGUAGE_NAMES[lang]}</td>` +
-        `<td lang="${block.nameLang}" dir="${directionOf(block.nameLang)}">${escapeHtml(block.name)}</td>` +
-        `<td>${escapeHtml(MARKINGS[block.nameTranslation])}</td></tr>`
+      // The language and the marking on one line, the name on the next: an Arabic name never shares a line with English.
+      return `<dt><code>${lang}</code> ${LANGUAGE_NAMES[lang]}, ${escapeHtml(MARKINGS[block.nameTranslation])}</dt>` +
+        `<dd lang="${block.nameLang}" dir="${directionOf(block.nameLang)}">${escapeHtml(block.name)}</dd>`
     }).join('')
     : ''
 
@@ -74,7 +74,8 @@ that says for each text which language it is in and whether it is <strong>offici
 with the source it was read in) or <strong>editorial</strong> (the project's translation, reviewed against the
 English, and not INTERPOL's wording). Cards and CSV carry the same marking. Every list also answers as CSV
 (<code>?format=csv</code>).</p>
-<table><thead><tr><th>language</th><th>Red Notice</th><th>marking</th></tr></thead><tbody>${languageRows}</tbody></table>
+<p>The Red Notice's name, as the API gives it in each language:</p>
+<dl class="names">${languageRows}</dl>
 <h2>Embed a card</h2>
 <p>An iframe of <a href="/embed/notice-types/red">/embed/notice-types/red</a>, oEmbed at <code>/oembed?url=…</code>,
 or one script tag and an element:</p>

@@ -11,8 +11,8 @@ t.test('the landing page: what the service is, live counts, examples, docs, embe
   t.match(response.headers['content-type'], /^text\/html; charset=utf-8/)
   const html = response.body
   t.match(html, /<html lang="en" dir="ltr">/)
-  t.match(html, /<td lang="ar" dir="rtl">النشرة الحمراء<\/td><td>official: INTERPOL(&#39;|')s wording<\/td>/, 'the Arabic name in its own right-to-left cell, marked')
-  t.match(html, /<td lang="es" dir="ltr">Notificación roja<\/td>/)
+  t.match(html, /<dt><code>ar<\/code> Arabic, official: INTERPOL(&#39;|')s wording<\/dt><dd lang="ar" dir="rtl">النشرة الحمراء<\/dd>/, 'the Arabic name in its own right-to-left element, marked')
+  t.match(html, /<dd lang="es" dir="ltr">Notificación roja<\/dd>/)
   t.match(html, /<strong>editorial<\/strong> \(the project's translation/, 'says what editorial means')
   t.match(html, /<h1>INTERPOL Notice API<\/h1>/)
   const { counts } = datasetStats(app.dataset)
