@@ -1,7 +1,7 @@
 // Integrity rules that a schema cannot express: unique ids, references that resolve, real dates, ranges in order.
 // Each returns problems naming the file, the record and the field.
 import type { DataProblem, Located } from './load-dataset.js'
-import { isoCountries, type RawDataset } from './dataset.js'
+import { isoCountries, userAssignedCountries, type RawDataset } from './dataset.js'
 import { isRealPartialDate, periodStart } from './dates.js'
 import { checkNoticeTypeProvisions, checkProvisions } from './provision-checks.js'
 import { phrasingProblems } from '../claims/check.js'
@@ -68,6 +68,27 @@ export function checkStatistics (statistics: readonly StatisticShape[], report: 
   })
 }
 
+/**
+ * Whether CCF decision excerpts must carry translations too. They do today (every excerpt in data/cases/ccf-*.yaml
+ * has French, Spanish and Arabic); turning this off would let a new excerpt in without them.
+ */
+export const TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS = true
+
+interface Translatable { id: string; kind?: string; translations?: Record<string, { name?: { translation: string; source?: unknown }; summary?: { translation: string; source?: unknown } } | undefined> }
+
+function checkTranslations (record: Translatable, required: boolean, report: (field: string, message: string) => void): void {
+  for (const lang of ['fr', 'es', 'ar']) {
+    for (const field of ['name', 'summary'] as const) {
+      const text = record.translations?.[lang]?.[field]
+      if (!text) {
+        if (required) report(`translations.${lang}.${field}`, 'is required (French, Spanish and Arabic name and one-line summary)')
+      } else if (text.translation === 'official' && !text.source) {
+        report(`translations.${lang}.${field}.source`, 'an official translation names the source it was read in')
+      }
+    }
+  }
+}
+
 export function checkIntegrity (raw: RawDataset): Problems {
   const problems: Problems = []
   const reporter = (file: string, record: string) => (field: string, message: string) =>
@@ -85,6 +106,8 @@ export function checkIntegrity (raw: RawDataset): Problems {
     misconceptions: ids(raw.misconceptions)
   }
   const iso = new Set(isoCountries.map((country) => country.iso2))
+  // A curated record may also describe a user-assigned code (Kosovo, XK); it never enters the member list.
+  const userAssigned = new Set(userAssignedCountries.map((country) => country.iso2))
 
   function resolves (kind: keyof typeof known, values: readonly string[] | undefined, field: string, report: (f: string, m: string) => void) {
     values?.forEach((value, index) => {
@@ -160,6 +183,16 @@ export function checkIntegrity (raw: RawDataset): Problems {
     })
   }
 
+  // Languages (issue 11): every record people read by name carries its name and one-line summary in French, Spanish
+  // and Arabic, and a text marked `official` (INTERPOL's own wording) names the source it was read in.
+  const translated: Array<[Array<Located<Translatable>>, (record: Translatable) => boolean]> = [
+    [raw.noticeTypes, () => true], [raw.grounds, () => true], [raw.terms, () => true], [raw.requestingEntities, () => true],
+    [raw.cases, (record) => TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS || record.kind !== 'ccf-decision']
+  ] as Array<[Array<Located<Translatable>>, (record: Translatable) => boolean]>
+  for (const [entries, required] of translated) {
+    for (const { file, value } of entries) checkTranslations(value, required(value), reporter(file, value.id))
+  }
+
   // Misconceptions: unique ids, every related record exists, every phrasing compiles (data/misconceptions.yaml).
   uniqueIds(raw.misconceptions)
   for (const { file, value } of raw.misconceptions) {
@@ -185,7 +218,7 @@ export function checkIntegrity (raw: RawDataset): Problems {
     const report = reporter(countriesFile, record.iso2)
     if (curated.has(record.iso2)) report('iso2', 'duplicate country')
     curated.add(record.iso2)
-    if (!iso.has(record.iso2)) report('iso2', `"${record.iso2}" is not an ISO 3166-1 code`)
+    if (!iso.has(record.iso2) && !userAssigned.has(record.iso2)) report('iso2', `"${record.iso2}" is not an ISO 3166-1 code`)
     if (record.admitted && !members.includes(record.iso2)) report('admitted', 'an admission date for a country not in the member list')
     record.restrictions.forEach((restriction, index) => {
       checkRange(restriction.since, restriction.until, `restrictions[${index}].until`, report)
