@@ -32,6 +32,7 @@ import assessmentRoutes from './routes/v1/assessments.js'
 import claimRoutes from './routes/v1/claims.js'
 import embedRoutes from './routes/embed.js'
 import changeRoutes from './routes/v1/changes.js'
+import mcpRoutes from './routes/mcp.js'
 import embedRoutes from './routes/embed.js'
 import embedCheckRoutes from './routes/embed-check.js'
 import oembedRoutes from './routes/oembed.js'
@@ -148,7 +149,7 @@ async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   await fastify.register(representations)
   await fastify.register(serviceRoutes)
   for (const routes of [noticeTypeRoutes, instrumentRoutes, provisionRoutes, groundRoutes, countryRoutes,
-    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, claimRoutes, changeRoutes, embedCheckRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
+    requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, claimRoutes, changeRoutes, mcpRoutes, embedCheckRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
     await fastify.register(routes)
   }
 }
