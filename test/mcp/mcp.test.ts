@@ -2,7 +2,7 @@
 // service, and stdio through `npm run mcp`'s entry point. Each tool and resource answers exactly what the REST
 // route answers (sources, confidence), wrapped with the dataset's disclaimer; the tools' input schemas are the REST
 // operations' TypeBox schemas.
-import t from 'tap'
+import t, { type Test } from 'tap'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { Client } from '@modelcontextprotocol/sdk/client/index.js'
@@ -30,7 +30,7 @@ async function rest (method: 'GET' | 'POST', url: string, body?: unknown) {
 }
 
 /** The checks both transports must pass. */
-async function exercise (t: Tap.Test, client: Client) {
+async function exercise (t: Test, client: Client) {
   const { tools } = await client.listTools()
   t.same(tools.map((tool) => tool.name).sort(), ['assess_request', 'check_claims', 'get_record', 'list_cases', 'search'])
 
@@ -113,8 +113,9 @@ t.test('the tool input schemas are the REST contract\'s TypeBox schemas', async 
     t.same(Object.keys(listed.properties).sort(), Object.keys(schema.properties).sort(), `${tool}: the body's properties`)
     t.same([...(listed.required ?? [])].sort(), [...(schema.required ?? [])].sort(), `${tool}: the body's required fields`)
   }
-  t.equal(input('check_claims').properties.text.maxLength, ClaimCheckRequest.properties.text.maxLength)
-  t.same(input('check_claims').properties.lang.enum, ClaimCheckRequest.properties.lang.enum)
+  const claimSchema = ClaimCheckRequest.properties as unknown as Record<string, { maxLength?: number; enum?: string[] }>
+  t.equal(input('check_claims').properties.text.maxLength, claimSchema.text.maxLength)
+  t.same(input('check_claims').properties.lang.enum, claimSchema.lang.enum)
 
   // Query tools: one property per REST query parameter (except `format`), each with the REST schema's constraints.
   const spec = json(await app.inject('/openapi.json'))
