@@ -5,78 +5,26 @@
 // Servers are pinned to CPU 0 and this process (autocannon) to CPU 1 when `taskset` exists, so each side gets a
 // core. The host is noisy: compare the ratios within one run, not req/s across runs (docs/performance.md).
 import autocannon from 'autocannon'
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync, type ChildProcess } from 'node:child_process'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import { freePort } from '../scripts/free-port.js'
+import { buildService, children, loadAverage, median, memoryOf, pinned, root, start, stop, waitFor200 } from './processes.js'
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const DURATION = Number(process.env.BENCH_DURATION ?? 10)
+// `--quick`: a smoke run of a few seconds that leaves docs/performance.md alone; `--scale N` (or `--scale 1,10,100`):
+// the growth benchmark instead (bench/scale.ts).
+const QUICK = process.argv.includes('--quick')
+const scaleArgument = process.argv[process.argv.indexOf('--scale') + 1]
+const SCALE = process.argv.includes('--scale') ? String(scaleArgument ?? '').split(',').map(Number) : undefined
+const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 2 : 10))
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 3)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? (QUICK ? 1 : 3))
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 1 : 2))
 const COLD_STARTS = 5
 // src/config.ts: RATE_LIMIT_MAX=0 turns the per-client rate limit off, so that the load generator (one client) is
 // not throttled; load shedding (under-pressure) stays on as in production.
 const UNTHROTTLED = { RATE_LIMIT_MAX: '0' }
-
-const pinned = existsSync('/usr/bin/taskset') || existsSync('/bin/taskset')
-const onCore = (core: number, command: string, args: string[]) =>
-  pinned ? ['taskset', ['-c', String(core), command, ...args]] as const : [command, args] as const
-
-const children: ChildProcess[] = []
-function start (command: string, args: string[], env: Record<string, string>, cwd = root): ChildProcess {
-  const [cmd, argv] = onCore(0, command, args)
-  const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
-  child.stderr?.on('data', (chunk) => process.stderr.write(chunk))
-  children.push(child)
-  return child
-}
-async function stop (child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  await Promise.race([exited, sleep(5000)])
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-}
-process.on('exit', () => { for (const child of children) if (child.exitCode === null) child.kill('SIGKILL') })
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-async function waitFor200 (url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(url)).status === 200) return
-    } catch { /* not listening yet */ }
-    await sleep(5)
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`)
-}
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-/**
- * Compiled JS, as production runs (tsx doubles the start-up). Built into node_modules/.cache so that packages
- * resolve from the project and the `dist/` other tools use is left alone; package.json and data/ are linked in so
- * the compiled paths.ts finds them as it would in the project.
- */
-function buildService (): string {
-  const out = join(root, 'node_modules', '.cache', 'bench-build')
-  rmSync(out, { recursive: true, force: true })
-  mkdirSync(out, { recursive: true })
-  console.log('building the service (tsc) …')
-  execFileSync(join(root, 'node_modules', '.bin', 'tsc'), ['-p', join(root, 'tsconfig.json'), '--outDir', join(out, 'dist'), '--sourceMap', 'false'], { stdio: 'inherit' })
-  copyFileSync(join(root, 'package.json'), join(out, 'package.json'))
-  symlinkSync(join(root, 'data'), join(out, 'data'))
-  if (existsSync(join(root, 'openapi.yaml'))) copyFileSync(join(root, 'openapi.yaml'), join(out, 'openapi.yaml'))
-  return out
-}
 
 function nginxBinary (): string {
   const found = spawnSync('sh', ['-c', 'command -v nginx || ls /usr/sbin/nginx'], { encoding: 'utf8' }).stdout.trim().split('\n')[0]
@@ -125,14 +73,17 @@ async function load (target: Target, seconds: number): Promise<Sample> {
 }
 
 async function main () {
+  if (SCALE) {
+    if (SCALE.length === 0 || SCALE.some((factor) => !Number.isInteger(factor) || factor < 1 || factor > 1000)) {
+      throw new Error('--scale takes a factor or a comma-separated list of them, each 1 to 1000: --scale 100, --scale 1,10,100')
+    }
+    return (await import('./scale.js')).scaleBenchmark(SCALE)
+  }
   if (pinned) spawnSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' })
-  // Other work on the machine skews every figure; the load average says how much there was.
-  const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
   const loadBefore = loadAverage()
-  const build = buildService()
+  const entry = await buildService()
   const tmp = mkdtempSync(join(tmpdir(), 'notice-bench-'))
   const serviceEnv = { LOG_LEVEL: 'warn', NODE_ENV: 'production', ...UNTHROTTLED }
-  const entry = join(build, 'dist', 'src', 'server.js')
 
   // Cold start to the first 200 of a record, data validation included; the last start stays up for the load.
   const coldStarts: number[] = []
@@ -209,10 +160,7 @@ async function main () {
   }
 
   const loadAfter = loadAverage()
-  const status = readFileSync(`/proc/${service!.pid}/status`, 'utf8')
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN)
-  const rssMb = kb('VmRSS') / 1024
-  const hwmMb = kb('VmHWM') / 1024
+  const { rssMb, hwmMb } = memoryOf(service!.pid!)
   // The service's own RSS excludes the bare server and nginx, which are separate processes.
   for (const child of [nginx, bare, service!]) await stop(child)
   rmSync(tmp, { recursive: true, force: true })
@@ -270,8 +218,8 @@ async function main () {
     '| goal (issue 6) | measured | | margin |\n|---|---:|---|---:|\n' + goalLines + '\n'
 
   console.log(`\n${figures}`)
-  if (DURATION < 10 || CONNECTIONS !== 10 || ROUNDS < 2) {
-    console.log('Shortened settings (BENCH_* overrides): docs/performance.md left unchanged.')
+  if (QUICK || DURATION < 10 || CONNECTIONS !== 10 || ROUNDS < 2) {
+    console.log('Shortened settings (--quick or BENCH_* overrides): docs/performance.md left unchanged.')
     return
   }
   const docPath = join(root, 'docs', 'performance.md')
