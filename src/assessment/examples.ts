@@ -45,7 +45,7 @@ export const ASSESSMENT_EXAMPLES: AssessmentExample[] = [
   {
     id: 'unpaid-cheque',
     title: 'A Red Notice for an unfunded cheque',
-    description: 'A private commercial dispute, a category excluded from Red Notices.',
+    description: 'Offences deriving from private disputes are excluded from Red Notices, but the CCF kept one for unfunded cheques (Decision No. 2 of 2018): a concern, with that decision cutting against it.',
     request: {
       noticeType: 'red',
       requester: { country: 'AE' },
@@ -74,6 +74,63 @@ export const ASSESSMENT_EXAMPLES: AssessmentExample[] = [
       requester: { country: 'RU' },
       date: '2023-05-02',
       offence: { categories: ['fraud'], maxPenaltyMonths: 120 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'consensual-sexual-conduct',
+    title: 'A Red Notice to prosecute homosexual acts between consenting adults',
+    description: 'An offence that raises controversial issues of behavioural or cultural norms, which RPD Art. 83 excludes from Red Notices.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'IR' },
+      subject: { roles: ['private-individual'] },
+      offence: { categories: ['consensual-sexual-conduct'], maxPenaltyMonths: 120 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'icc-head-of-state',
+    title: 'The ICC asks for a Red Notice against a sitting head of state for crimes against humanity',
+    description: 'An international court charging crimes within its jurisdiction: the 1994 resolution on humanitarian law applies, and the subject\'s office does not make it political.',
+    request: {
+      noticeType: 'red',
+      requester: { entity: 'icc' },
+      subject: { roles: ['head-of-state'] },
+      offence: { categories: ['crimes-against-humanity-or-war-crimes'], context: ['armed-conflict'], maxPenaltyMonths: 12000 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'journalist-defamation',
+    title: 'A Red Notice against a journalist for criminal defamation',
+    description: 'A speech offence against a journalist: political in character under Article 3, an offence of damaging honour under RPD Art. 83, and an Article 2 concern.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'AZ' },
+      subject: { roles: ['journalist'] },
+      offence: { categories: ['defamation-or-speech'], maxPenaltyMonths: 36 },
+      judicial: { arrestWarrant: true }
+    }
+  },
+  {
+    id: 'yellow-notice-family',
+    title: 'A Yellow Notice for a child taken abroad by a parent',
+    description: 'No offence is needed for a Yellow Notice; in a family matter the CCF looks at who is missing and why.',
+    request: {
+      noticeType: 'yellow',
+      requester: { country: 'FR' },
+      offence: { summary: 'A child taken abroad by a parent', context: ['family-matter'] }
+    }
+  },
+  {
+    id: 'kosovo',
+    title: 'Kosovo asks for a Red Notice',
+    description: 'Kosovo (XK, a user-assigned code) is not an INTERPOL member: its application was rejected in 2018.',
+    request: {
+      noticeType: 'red',
+      requester: { country: 'XK' },
+      offence: { categories: ['crimes-against-humanity-or-war-crimes'], maxPenaltyMonths: 12000 },
       judicial: { arrestWarrant: true }
     }
   }

@@ -48,7 +48,8 @@ const assessmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'Ready-made assessment requests',
       description: 'Example bodies for POST /v1/assessments — among them Iran\'s January 2021 request against US ' +
         'officials, an ordinary murder case, a refugee sought by the country they fled, an unfunded cheque, a ' +
-        'non-member, and a restricted requester.',
+        'non-member, a restricted requester, homosexual acts between consenting adults, the ICC against a head of ' +
+        'state, a journalist charged with defamation, a Yellow Notice in a family matter, and Kosovo.',
       querystring: Type.Object({}, { additionalProperties: false }),
       response: {
         200: { description: 'The examples.', ...Type.Object({ data: Type.Array(Type.Ref('AssessmentExample')) }) },
