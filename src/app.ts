@@ -6,7 +6,7 @@ import fp from 'fastify-plugin'
 import SerializerSelector from '@fastify/fast-json-stringify-compiler'
 import ValidatorSelector from '@fastify/ajv-compiler'
 import type { Dataset } from './data/dataset.js'
-import { installErrorHandler, sendFrameworkError } from './http/problems.js'
+import { answerClientError, installErrorHandler, sendFrameworkError } from './http/problems.js'
 import { installNotFoundHandler } from './http/not-found.js'
 import { requestIdFrom } from './plugins/http-conventions.js'
 import datasetPlugin from './plugins/dataset.js'
@@ -37,11 +37,14 @@ import embedRoutes from './routes/embed.js'
 import embedCheckRoutes from './routes/embed-check.js'
 import oembedRoutes from './routes/oembed.js'
 import landingRoutes from './routes/landing.js'
+import problemRoutes from './routes/problems.js'
 
 export interface AppOptions {
   dataset: Dataset
   /** Rate limit, load shedding and timeouts; each defaults to the production default (src/config.ts). */
   limits?: Partial<Limits>
+  /** PUBLIC_ORIGIN: absolute URLs are built from it; unset, from each request's Host (src/http/origin.ts). */
+  publicOrigin?: string | null
 }
 
 /** Server options shared by production and tests, so that validation and coercion are the same in both. */
@@ -63,12 +66,16 @@ export function buildOptions (logger: FastifyServerOptions['logger'] = false, li
     requestTimeout: requestTimeoutMs,
     // A client that trickles its headers (slowloris) is cut off after headersTimeout; Node only checks it every
     // connectionsCheckingInterval (30 s by default), so check often enough for the limit to mean something.
-    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) },
+    // requireHostHeader: Node would answer an HTTP/1.1 request without Host with an empty plain 400 of its own;
+    // http-conventions answers it with an `invalid-host` problem instead.
+    http: { headersTimeout: headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs), requireHostHeader: false },
     // While draining, a request that still arrives on an open connection is served (with Connection: close) rather
     // than refused with Fastify's plain-JSON 503; /readyz answers its own problem+json 503 so that the load balancer
     // stops sending traffic (src/server.ts).
     return503OnClosing: false,
     frameworkErrors: sendFrameworkError,
+    // Requests Node's HTTP parser refuses (431, malformed) answer problem+json too.
+    clientErrorHandler: answerClientError,
     routerOptions: { maxParamLength: 200 },
     schemaController: { compilersFactory: { buildSerializer: lazySerializers(SerializerSelector()), buildValidator: lazyValidators(ValidatorSelector()) } }
   }
@@ -130,6 +137,7 @@ function lowerCaseHeaders (schema: unknown): unknown {
 }
 
 async function registerApp (fastify: FastifyInstance, options: AppOptions) {
+  fastify.decorate('publicOrigin', options.publicOrigin || null)
   await fastify.register(datasetPlugin, { dataset: options.dataset })
   // Before any route so that every answer carries the CORS headers, and before the 405 router learns the routes:
   // the catch-all preflight route would otherwise make every unknown path a 405 that allows OPTIONS.
@@ -148,6 +156,7 @@ async function registerApp (fastify: FastifyInstance, options: AppOptions) {
   // is negotiated and the per-request headers are set, and its onSend sees the final headers (representations.ts).
   await fastify.register(representations)
   await fastify.register(serviceRoutes)
+  await fastify.register(problemRoutes)
   for (const routes of [noticeTypeRoutes, instrumentRoutes, provisionRoutes, groundRoutes, countryRoutes,
     requestingEntityRoutes, caseRoutes, termRoutes, searchRoutes, assessmentRoutes, claimRoutes, changeRoutes, mcpRoutes, embedCheckRoutes, embedRoutes, oembedRoutes, landingRoutes]) {
     await fastify.register(routes)
@@ -159,6 +168,6 @@ export const app = fp(registerApp, { name: 'interpol-notice-api', fastify: '5.x'
 
 export async function createApp (options: AppOptions & { logger?: FastifyServerOptions['logger'] }): Promise<FastifyInstance> {
   const fastify = Fastify(buildOptions(options.logger, options.limits))
-  await fastify.register(app, { dataset: options.dataset, limits: options.limits })
+  await fastify.register(app, { dataset: options.dataset, limits: options.limits, publicOrigin: options.publicOrigin })
   return fastify
 }

@@ -1,7 +1,9 @@
 // Configuration is a schema: every variable is named, typed and defaulted here and documented in .env.example.
+import { isIP } from 'node:net'
 import envSchema from 'env-schema'
 import { Type, type Static } from 'typebox'
 import { defaultDataDir } from './paths.js'
+import { parsePublicOrigin } from './http/origin.js'
 
 /** Defaults of the limits (src/plugins/limits.ts), shared so that tests build the app with the production values. */
 export const LIMIT_DEFAULTS = { RATE_LIMIT_MAX: 300, RATE_LIMIT_WINDOW_MS: 60_000, MAX_EVENT_LOOP_DELAY_MS: 1000 } as const
@@ -25,6 +27,12 @@ export const ConfigSchema = Type.Object({
     description: 'redis:// or rediss:// URL: count the rate limit in Redis, shared by every replica; empty counts per ' +
       'process. When Redis is unreachable each process counts on its own until it is back (docs/deploy.md).'
   }),
+  PUBLIC_ORIGIN: Type.String({
+    default: '',
+    description: 'The http or https origin clients reach the service at (https://api.example.org): absolute URLs in ' +
+      'answers (JSON-LD, embeds, oEmbed, the landing page) are built from it. Empty: from each request\'s Host header. ' +
+      'Never from X-Forwarded-* headers.'
+  }),
   TRUST_PROXY: Type.String({
     default: '',
     pattern: '^(|true|false|[0-9]{1,2}|[A-Za-z0-9:./]+(, *[A-Za-z0-9:./]+)*)$',
@@ -36,5 +44,27 @@ export type Config = Static<typeof ConfigSchema>
 
 /** Reads and validates the environment; a missing or invalid variable throws an error that names it. */
 export function loadConfig (env: NodeJS.ProcessEnv = process.env): Config {
-  return envSchema<Config>({ schema: ConfigSchema as never, data: env, dotenv: false })
+  const config = envSchema<Config>({ schema: ConfigSchema as never, data: env, dotenv: false })
+  config.PUBLIC_ORIGIN = parsePublicOrigin(config.PUBLIC_ORIGIN) ?? ''
+  checkTrustProxy(config.TRUST_PROXY)
+  return config
+}
+
+/**
+ * TRUST_PROXY's pattern lets through words and addresses that Fastify (proxy-addr) would only refuse later, with a
+ * TypeError that does not name the variable: each entry must be a hop count, a keyword, an IP address or a CIDR.
+ */
+export function checkTrustProxy (value: string): void {
+  if (value === '' || value === 'true' || value === 'false' || /^\d+$/.test(value)) return
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) continue
+    const [address, prefix, ...rest] = entry.split('/')
+    const version = isIP(address)
+    const bits = version === 4 ? 32 : 128
+    const validPrefix = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits) ||
+      (version === 4 && isIP(prefix) === 4)
+    if (version === 0 || !validPrefix || rest.length > 0) {
+      throw new Error(`TRUST_PROXY: "${entry}" is not an IP address, a CIDR (10.0.0.0/8), loopback, linklocal or uniquelocal`)
+    }
+  }
 }

@@ -39,7 +39,8 @@ async function main () {
       rateLimitRedisUrl: config.RATE_LIMIT_REDIS_URL,
       maxEventLoopDelayMs: config.MAX_EVENT_LOOP_DELAY_MS,
       trustProxy: config.TRUST_PROXY
-    }
+    },
+    publicOrigin: config.PUBLIC_ORIGIN || null
   })
 
   const connections = trackConnections(app.server)

@@ -67,7 +67,7 @@ export const splitList = (value: string) => value.split(',').map((part) => part.
 
 const commonQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Page size, 1–100.' }),
-  offset: Type.Integer({ minimum: 0, default: 0, description: 'How many matching records to skip.' }),
+  offset: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'How many matching records to skip.' }),
   q: Type.String({ minLength: 1, maxLength: 200, description: 'Search words; results come ranked, best first.' }),
   ids: Type.String({ minLength: 1, maxLength: 2000, pattern: '^[A-Za-z0-9-]+(,[A-Za-z0-9-]+)*$', description: 'Batch lookup: comma-separated ids.' })
 }

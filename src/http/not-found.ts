@@ -20,7 +20,9 @@ export function installNotFoundHandler (app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]
     const allowed = METHODS.filter((method) => router.find(method as never, path) !== null)
-    if (allowed.length > 0) {
+    // The method is allowed and the route matched, but what it names is not there (a file under /docs/static/):
+    // a 404, not a 405 that lists the very method that was used.
+    if (allowed.length > 0 && !allowed.includes(request.method as typeof METHODS[number])) {
       reply.header('allow', allowed.join(', '))
       return sendProblem(request, reply, 'method-not-allowed', `${request.method} is not allowed on ${path}.`, { supported: allowed })
     }

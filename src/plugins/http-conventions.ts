@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import fp from 'fastify-plugin'
 import Negotiator from 'negotiator'
 import type { FastifyInstance } from 'fastify'
-import { sendProblem } from '../http/problems.js'
+import { echo, listErrors, ProblemError, sendProblem } from '../http/problems.js'
 import { formatFromQuery } from '../http/formats.js'
 import { DEFAULT_LANGUAGE, negotiateLanguage } from '../http/language.js'
 
@@ -55,7 +55,76 @@ function preferredMediaType (accept: string, produces: readonly string[]): strin
   return mediaType
 }
 
+/**
+ * Query parameters the route declares as numbers, with the JSON Schema type of each, read once per route. Ajv's
+ * coercion takes whatever Number() takes (`0x10`, `1e1`, ` 10`, `Infinity`), so that one value had many spellings,
+ * each its own cache entry, and digits past 2^53 came back rounded.
+ */
+const numericParams = new WeakMap<object, Array<[string, string]>>()
+function numericQueryOf (schema: unknown): Array<[string, string]> {
+  if (!schema || typeof schema !== 'object') return []
+  let known = numericParams.get(schema)
+  if (!known) {
+    const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {}
+    known = Object.entries(properties)
+      .filter(([, property]) => property?.type === 'integer' || property?.type === 'number')
+      .map(([name, property]) => [name, String(property.type)])
+    numericParams.set(schema, known)
+  }
+  return known
+}
+
+const INTEGER = /^-?(0|[1-9][0-9]*)$/
+const DECIMAL = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/
+
+/** `{ field, message }` for each declared numeric query parameter not written as plain decimal digits. */
+export function numericQueryErrors (query: Record<string, unknown>, schema: unknown) {
+  const errors: Array<{ field: string; message: string }> = []
+  for (const [name, type] of numericQueryOf(schema)) {
+    const value = query[name]
+    if (value === undefined) continue
+    if (typeof value !== 'string') {
+      errors.push({ field: `query.${name}`, message: 'must be given once' })
+    } else if (!(type === 'integer' ? INTEGER : DECIMAL).test(value)) {
+      errors.push({ field: `query.${name}`, message: type === 'integer' ? 'must be a whole number written in decimal digits' : 'must be a number written in decimal digits' })
+    } else if (!Number.isSafeInteger(Math.trunc(Number(value)))) {
+      errors.push({ field: `query.${name}`, message: `must be between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` })
+    }
+  }
+  return errors
+}
+
+/**
+ * JSON.parse, refusing a `__proto__` key or a `constructor` key holding `prototype` (as Fastify's parser does), but
+ * saying so: Fastify reported them as "not valid JSON".
+ */
+export function parseJsonBody (text: string): unknown {
+  return JSON.parse(text, function (key, value) {
+    if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && Object.hasOwn(value, 'prototype'))) {
+      throw new ProblemError('invalid-body', `The request body holds a "${key === '__proto__' ? '__proto__' : 'constructor.prototype'}" key, which the service refuses: it is used to tamper with objects' prototypes.`)
+    }
+    return value
+  })
+}
+
 async function httpConventions (app: FastifyInstance) {
+  // Only JSON bodies are accepted (src/app.ts); this parser says what is wrong with the ones refused.
+  app.removeContentTypeParser('application/json')
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(Object.assign(new Error('empty'), { code: 'FST_ERR_CTP_EMPTY_JSON_BODY', statusCode: 400 }), undefined)
+    try {
+      done(null, parseJsonBody(body as string))
+    } catch (error) {
+      done(error instanceof ProblemError ? error : Object.assign(new Error('invalid JSON'), { code: 'FST_ERR_CTP_INVALID_JSON_BODY', statusCode: 400 }), undefined)
+    }
+  })
+
+  // `Expect` other than 100-continue: Node answers 417 in plain text unless someone listens.
+  app.server.on?.('checkExpectation', (request, response) => {
+    const body = JSON.stringify({ type: '/docs/problems#expectation-failed', title: 'Expectation failed', status: 417, detail: 'Only "Expect: 100-continue" is supported.', code: 'expectation-failed', requestId: requestIdFrom(request.headers['x-request-id']) })
+    response.writeHead(417, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body)
+  })
+
   const lastModified = new Date(`${app.dataset.release.released}T00:00:00Z`).toUTCString()
 
   app.decorateRequest('variant', null as unknown as Variant)
@@ -70,6 +139,17 @@ async function httpConventions (app: FastifyInstance) {
       ? negotiateLanguage((request.query as { lang?: unknown } | undefined)?.lang, request.headers['accept-language'])
       : DEFAULT_LANGUAGE
     request.variant = { mediaType: produces[0], lang }
+    // RFC 9112 §3.2: an HTTP/1.1 request without Host is a 400 (Node's own check is off so that it is a problem).
+    if (request.headers.host === undefined && request.raw.httpVersion === '1.1') {
+      return sendProblem(request, reply, 'invalid-host', 'An HTTP/1.1 request must carry a Host header.')
+    }
+    // A compressed request body cannot be read (RFC 7694: 415, and say which coding is accepted). Checked before
+    // the body is parsed, where it would otherwise be reported as invalid JSON.
+    const coding = request.headers['content-encoding']
+    if (coding && coding.trim().toLowerCase() !== 'identity' && request.method !== 'GET' && request.method !== 'HEAD') {
+      reply.header('accept-encoding', 'identity')
+      return sendProblem(request, reply, 'unsupported-media-type', `The request body is sent with Content-Encoding ${echo(coding)}, which the service does not decode; send it uncompressed.`, { supported: ['application/json'] })
+    }
     const url = request.routeOptions.url
     if (!url || !(url.startsWith('/v1') || url === '/healthz' || url === '/readyz')) return
     const accept = request.headers.accept
@@ -77,9 +157,18 @@ async function httpConventions (app: FastifyInstance) {
     const mediaType = formatFromQuery(request.query, produces) ??
       (accept ? preferredMediaType(accept, produces) : produces[0])
     if (!mediaType) {
-      return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${accept}.`, { supported: produces })
+      return sendProblem(request, reply, 'not-acceptable', `This resource is available as ${produces.join(', ')}; the Accept header asked for ${echo(accept ?? '')}.`, { supported: produces })
     }
     request.variant = { mediaType, lang }
+  })
+
+  app.addHook('preValidation', async (request, reply) => {
+    const schema = request.routeOptions.schema?.querystring
+    if (!schema || !request.query) return
+    const errors = numericQueryErrors(request.query as Record<string, unknown>, schema)
+    if (errors.length === 0) return
+    const listed = listErrors(errors)
+    return sendProblem(request, reply, 'invalid-query', listed.detail, { errors: listed.errors })
   })
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -64,11 +64,14 @@ export const OVERLOAD_RETRY_AFTER_S = 10
 
 /**
  * Health probes must reach the service whatever the load (an orchestrator that cannot reach /healthz restarts a
- * healthy process), and /docs is static files: neither is rate-limited, and neither is shed.
+ * healthy process), Swagger UI's page and static files cost nothing, and the problem-type page is where a 429
+ * points: none is rate-limited or shed. The OpenAPI document under /docs/json and /docs/yaml is a large answer
+ * like /openapi.json, and limited like it.
  */
 function isExempt (request: FastifyRequest): boolean {
   const url = request.routeOptions.url ?? ''
-  return url === '/healthz' || url === '/readyz' || url === '/docs' || url.startsWith('/docs/')
+  return url === '/healthz' || url === '/readyz' ||
+    ((url === '/docs' || url.startsWith('/docs/')) && url !== '/docs/json' && url !== '/docs/yaml')
 }
 
 /**

@@ -1,11 +1,12 @@
-// Precomputed representations: a GET answer depends only on the path, the query and the negotiated variant (and
-// the host, which JSON-LD and embed URLs name), and the data only change with a release. So the first answer to a
-// URL is kept, serialised, with its strong ETag and its gzip and brotli forms, and every later one is sent straight
-// from an onRequest hook: no validation, handler or serialiser runs. This plugin also owns the ETag and the 304 for
-// every GET answer, cached or not, and the content coding.
+// Precomputed representations: a GET answer depends only on the path, the query parameters the route declares and
+// the negotiated variant (and, when PUBLIC_ORIGIN is not set, on the Host for the answers that name it in absolute
+// URLs), and the data only change with a release. So the first answer is kept, serialised, with its strong ETag
+// and its gzip and brotli forms, and every later one is sent straight from an onRequest hook: no validation,
+// handler or serialiser runs. This plugin also owns the ETag and the 304 for every GET answer, cached or not, and
+// the content coding.
 import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { origin } from '../http/origin.js'
+import { hostOrigin } from '../http/origin.js'
 import { chooseCoding, noneMatch, RepresentationCache, strongEtag, type CacheLimits, type StoredHeaders } from '../cache/representation-cache.js'
 
 declare module 'fastify' {
@@ -58,8 +59,27 @@ async function representations (app: FastifyInstance, options: RepresentationsOp
   clearAtMidnight()
   app.addHook('onClose', async () => clearTimeout(midnight))
 
-  const keyOf = (request: FastifyRequest) =>
-    `${origin(request)}${request.url}\n${request.variant.mediaType}\n${request.variant.lang}`
+  // Routes (with the media type) whose answers named the request's Host: their key carries it (origin.ts).
+  const hostDependent = new Set<string>()
+  const routeOf = (request: FastifyRequest) => `${request.routeOptions.url}\n${request.variant.mediaType}`
+
+  /**
+   * What the answer depends on: the path, the declared query parameters (sorted), the variant, and the origin for
+   * answers that name it. Not the raw URL: a route that ignores unknown parameters (/docs/json) would otherwise
+   * keep, and compress, one copy per invented query string, and one client could evict everyone's answers.
+   * undefined: not to be answered from the cache (a parameter the route refuses, a repeated one, a bad Host).
+   */
+  const keyOf = (request: FastifyRequest): string | undefined => {
+    const query = declaredQuery(request)
+    if (query === undefined) return undefined
+    let key = `${request.url.split('?', 1)[0]}?${query}\n${request.variant.mediaType}\n${request.variant.lang}`
+    if (!app.publicOrigin && hostDependent.has(routeOf(request))) {
+      const own = hostOrigin(request)
+      if (!own) return undefined
+      key += `\n${own}`
+    }
+    return key
+  }
 
   const cacheable = (request: FastifyRequest) => {
     const config = request.routeOptions.config
@@ -73,6 +93,7 @@ async function representations (app: FastifyInstance, options: RepresentationsOp
   app.addHook('onRequest', (request, reply, done) => {
     if (reply.sent || !cacheable(request)) return done()
     const key = keyOf(request)
+    if (key === undefined) return done()
     const entry = cache.get(key)
     if (entry === undefined) {
       request.representation = { key, before: reply.getHeaders() }
@@ -108,13 +129,42 @@ async function representations (app: FastifyInstance, options: RepresentationsOp
       return notModified(request, reply, etag) ? null : payload
     }
     const headers = storedHeaders(miss.before, reply.getHeaders())
-    const entry = cache.set(miss.key, Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers)
+    let key = miss.key
+    if (request.originFromHost) {
+      hostDependent.add(routeOf(request))
+      key += `\n${hostOrigin(request)}`
+    }
+    const entry = cache.set(key, Buffer.isBuffer(payload) ? payload : Buffer.from(payload), headers)
     const { coding, representation } = entry.get(chooseCoding(request.headers['accept-encoding']))
     reply.header('etag', representation.etag)
     if (notModified(request, reply, representation.etag)) return null
     if (coding !== 'identity') reply.header('content-encoding', coding)
     return representation.body
   }
+}
+
+/**
+ * The query parameters the route declares, sorted, as `name=value&…`; '' for a route without a query schema (it
+ * ignores them). undefined when the query holds one the route refuses or a repeated one: validation answers it.
+ */
+function declaredQuery (request: FastifyRequest): string | undefined {
+  const query = request.query as Record<string, unknown> | null | undefined
+  const names = query ? Object.keys(query) : []
+  if (names.length === 0) return ''
+  const schema = request.routeOptions.schema?.querystring as { properties?: Record<string, unknown>; additionalProperties?: unknown } | undefined
+  if (!schema) return ''
+  const declared = schema.properties ?? {}
+  const parts: string[] = []
+  for (const name of names) {
+    const value = query![name]
+    if (!Object.hasOwn(declared, name)) {
+      if (schema.additionalProperties === false) return undefined
+      continue
+    }
+    if (typeof value !== 'string') return undefined
+    parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+  }
+  return parts.sort().join('&')
 }
 
 function notModified (request: FastifyRequest, reply: FastifyReply, etag: string): boolean {
