@@ -90,7 +90,25 @@ export interface SearchIndex {
   search (query: string, types?: readonly SearchType[]): SearchHit[]
 }
 
+/** The whole index, built at once (tests, tools). */
 export function buildSearchIndex (dataset: Dataset): SearchIndex {
+  const built = incrementalSearchIndex(dataset)
+  built.complete()
+  return built
+}
+
+/**
+ * An index filled a few records at a time, so that a server can listen first and index between requests: on a
+ * large dataset indexing is the largest part of the start (docs/performance.md, "Growth"). A search that arrives
+ * before the index is complete completes it first, so no answer ever comes from a partial index.
+ */
+export interface IncrementalSearchIndex extends SearchIndex {
+  /** Indexes up to `count` more records; true while some are left. */
+  step (count: number): boolean
+  complete (): void
+}
+
+export function incrementalSearchIndex (dataset: Dataset): IncrementalSearchIndex {
   const index = new MiniSearch<SearchDocument>({
     idField: 'key',
     fields: ['id', 'title', 'names', 'text'],
@@ -104,9 +122,16 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
     }
   })
   const documents = documentsOf(dataset)
-  index.addAll(documents)
-  const exactNames = new Map(documents.map((doc) =>
-    [doc.key, new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase))]))
+  const exactNames = new Map<string, Set<string>>()
+  let added = 0
+  const step = (count: number) => {
+    const batch = documents.slice(added, added + count)
+    index.addAll(batch)
+    for (const doc of batch) exactNames.set(doc.key, new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase)))
+    added += batch.length
+    return added < documents.length
+  }
+  const complete = () => { if (added < documents.length) step(documents.length - added) }
 
   const isExactName = (result: SearchResult, phrase: string) =>
     exactNames.get(`${result.type as string}/${result.id as string}`)?.has(phrase) === true
@@ -116,7 +141,10 @@ export function buildSearchIndex (dataset: Dataset): SearchIndex {
   })
 
   return {
+    step,
+    complete,
     search (query, types) {
+      complete()
       const filter = types && types.length > 0 ? (result: SearchResult) => types.includes(result.type as SearchType) : undefined
       // Every word must match when possible; otherwise the best partial matches are still worth showing.
       let results = index.search(query, { combineWith: 'AND', filter })
