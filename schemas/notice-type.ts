@@ -85,7 +85,9 @@ export const NoticeType = Type.Object({
   conditions: Type.Array(Condition),
   validity: Type.String({ maxLength: 800 }),
   statistics: Type.Array(Statistic),
-  misconceptions: Type.Array(Misconception),
+  misconceptions: Type.Optional(Type.Array(Misconception, {
+    description: 'Common misconceptions about this type, with their corrections. Derived from data/misconceptions.yaml (the records whose `related` names this type); never written in data/notice-types.yaml.'
+  })),
   related: Type.Array(ref(Id)),
   ...evidenceProperties
 }, { $id: 'NoticeType', additionalProperties: false, description: 'An INTERPOL notice type, or a diffusion listed for comparison.' })
