@@ -53,7 +53,27 @@ async function main () {
     await app.close()
   })
 
-  await app.listen({ port: config.PORT, host: config.HOST })
+  try {
+    await app.listen({ port: config.PORT, host: config.HOST })
+  } catch (error) {
+    const reason = listenFault(error as NodeJS.ErrnoException, config.PORT, config.HOST)
+    if (!reason) throw error
+    console.error(`The service did not start: ${reason}`)
+    process.exit(1)
+  }
+}
+
+/** An operator's mistake in PORT or HOST, in one line that names it; undefined for anything else. */
+export function listenFault (error: NodeJS.ErrnoException, port: number, host: string): string | undefined {
+  switch (error.code) {
+    case 'EADDRINUSE': return `PORT ${port} is already in use on ${host} (EADDRINUSE); stop the other process or choose another PORT.`
+    case 'EACCES': return `PORT ${port} on ${host} needs privileges this process does not have (EACCES); choose a PORT above 1023.`
+    case 'EADDRNOTAVAIL': return `HOST ${host} is not an address of this machine (EADDRNOTAVAIL).`
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_NONAME': return `HOST ${host} cannot be resolved to an address (${error.code}).`
+    default: return undefined
+  }
 }
 
 /**
