@@ -48,9 +48,19 @@ export function provisionsFor (ctx: AssessmentContext, ground: string, outcome: 
   const groundSpecific = fromGround.some((p) => p.appliesTo.includes(type))
   const groundIsGeneral = (groundRecord?.appliesTo.length ?? 0) === 0
   if (ground === requesterEligibility.ground) {
-    ids.push(...specific.filter((p) => p.kind === 'aim').map((p) => p.id))
+    // Who may ask: the type's purpose, and for a pilot the conditions of taking part.
+    const pilot = ctx.noticeType.status === 'pilot'
+    ids.push(...specific.filter((p) => p.kind === 'aim' || (pilot && p.kind === 'condition')).map((p) => p.id))
   } else if (!groundSpecific && !groundIsGeneral) {
-    ids.push(...specific.filter((p) => ['aim', 'condition', 'exclusion', 'threshold'].includes(p.kind)).map((p) => p.id))
+    const substantive = specific.filter((p) => ['aim', 'condition', 'exclusion', 'threshold'].includes(p.kind))
+    ids.push(...substantive.map((p) => p.id))
+    if (substantive.length === 0) {
+      // No article of the type's own says what may be asked (a diffusion): its human-rights aim, and the type's own
+      // provisions that no ground claims (the diffusion chapter, the General Secretariat's check afterwards).
+      const claimed = new Set(ctx.dataset.grounds.all.flatMap((g) => g.provisions))
+      ids.push(...ownProvisions.filter((p) => p.appliesTo.length === 0 && p.kind === 'aim').map((p) => p.id))
+      ids.push(...specific.filter((p) => !claimed.has(p.id)).map((p) => p.id))
+    }
   }
   if (ids.length === 0) ids.push(...ownProvisions.filter((p) => p.appliesTo.length === 0 && p.kind === 'aim').map((p) => p.id))
   return [...new Set(ids)]
@@ -121,7 +131,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 
 function summarise (ctx: AssessmentContext, verdict: Verdict, findings: Finding[]): string {
   const subject = ctx.request.offence?.summary ? ` (${ctx.request.offence.summary})` : ''
-  const opening = `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(ctx.noticeType.labels.en)} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
+  const opening = `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(words.noticeName(ctx.noticeType))} on ${ctx.day}${subject}: on the facts given, the request is ${VERDICT_WORDS[verdict]}.`
   const named = (result: FindingResult) => findings.filter((finding) => finding.result === result).map((finding) => finding.title)
   const parts = [opening]
   if (verdict === 'cannot-request') parts.push(findings[0].reason)

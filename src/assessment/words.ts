@@ -94,3 +94,6 @@ export const contexts = (ids: readonly string[]) => and(ids.map(context))
 export function article (noun: string): string {
   return /^(?:[aeio]|u(?!ni|s)|INTERPOL|UN\b|RPD|ICC)/i.test(noun) ? `an ${noun}` : `a ${noun}`
 }
+
+/** A notice type's name in running text: "Red Notice", but "diffusion" (INTERPOL does not capitalise it). */
+export const noticeName = (type: { kind: string, labels: { en: string } }) => type.kind === 'diffusion' ? type.labels.en.toLowerCase() : type.labels.en

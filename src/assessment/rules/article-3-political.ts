@@ -77,7 +77,7 @@ export const article3Political: Rule = {
     if (fromSecurityCouncil(ctx)) {
       return {
         result: 'passes',
-        reason: `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(ctx.noticeType.labels.en)}: the notice relays measures the Security Council decided against a person it listed, which is what the General Assembly created this notice for; the listed person's political profile is not weighed as it would be in a member country's request.`,
+        reason: `${capital(requesterPhrase(ctx))} ${asks(ctx)} for ${words.article(words.noticeName(ctx.noticeType))}: the notice relays measures the Security Council decided against a person it listed, which is what the General Assembly created this notice for; the listed person's political profile is not weighed as it would be in a member country's request.`,
         changes: [{ result: 'fails', if: 'a member country, not the Security Council, were the one pursuing the person for political acts' }]
       }
     }

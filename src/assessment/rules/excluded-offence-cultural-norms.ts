@@ -34,7 +34,7 @@ export const excludedOffenceCulturalNorms: Rule = {
     if (ctx.noticeType.id !== 'red') {
       return {
         result: 'concern',
-        reason: `The request is for ${words.article(ctx.noticeType.labels.en.toLowerCase())} for ${words.categories(offences)}${honour}, conduct a Red Notice may not cover because it raises controversial issues of behavioural or cultural norms. The exclusion list is written for Red Notices, but a diffusion seeking arrest for the same conduct meets the same objection and the Constitution's human-rights aim.`,
+        reason: `The request is for ${words.article(words.noticeName(ctx.noticeType))} for ${words.categories(offences)}${honour}, conduct a Red Notice may not cover because it raises controversial issues of behavioural or cultural norms. The exclusion list is written for Red Notices, but a diffusion seeking arrest for the same conduct meets the same objection and the Constitution's human-rights aim.`,
         changes: [
           { result: 'fails', if: 'the diffusion asks member countries to arrest the person for this conduct alone' },
           { result: 'passes', if: 'the conduct is linked to organised crime or facilitates a serious crime' }

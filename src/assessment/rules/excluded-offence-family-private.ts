@@ -47,7 +47,7 @@ export const excludedOffenceFamilyPrivate: Rule = {
     if (ctx.noticeType.id !== 'red') {
       return {
         result: 'concern',
-        reason: `The request is for ${words.article(ctx.noticeType.labels.en.toLowerCase())} in a family matter (${stated}): the family-matter exclusion is written for Red Notices, but a diffusion asking for arrest over a family dispute meets the same objection.`,
+        reason: `The request is for ${words.article(words.noticeName(ctx.noticeType))} in a family matter (${stated}): the family-matter exclusion is written for Red Notices, but a diffusion asking for arrest over a family dispute meets the same objection.`,
         changes: [
           { result: 'fails', if: 'the diffusion asks for the person\'s arrest over the family dispute alone' },
           { result: 'passes', if: 'the charge is a serious crime against a person rather than the family dispute itself' }

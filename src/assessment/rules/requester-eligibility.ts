@@ -9,14 +9,14 @@ export const requesterEligibility: Rule = {
   ground: 'requester-eligibility',
   evaluate (ctx) {
     const type = ctx.noticeType
-    const label = words.article(type.labels.en)
+    const label = words.article(words.noticeName(type))
     if (!inForceOn(type, ctx.day)) {
       const when = type.effectiveFrom && ctx.day < type.effectiveFrom ? `did not exist yet on ${ctx.day} (from ${type.effectiveFrom})` : `no longer existed on ${ctx.day} (until ${type.effectiveTo})`
       return { result: 'fails', reason: `The ${type.labels.en} ${when}.`, changes: [] }
     }
     if (ctx.entity) {
       if (!inForceOn(ctx.entity, ctx.day)) return { result: 'fails', reason: `The ${ctx.entity.name} could not request notices on ${ctx.day}.`, changes: [] }
-      const allowed = ctx.entity.mayRequest.map((id) => ctx.dataset.noticeTypes.byId.get(id)?.labels.en ?? id)
+      const allowed = ctx.entity.mayRequest.map((id) => { const t = ctx.dataset.noticeTypes.byId.get(id); return t ? words.noticeName(t) : id })
       return ctx.entity.mayRequest.includes(type.id)
         ? { result: 'passes', reason: `The ${ctx.entity.name} may request ${label}: ${ctx.entity.scope}`, changes: [] }
         : { result: 'fails', reason: `The ${ctx.entity.name} may request only ${words.or(allowed.map(words.article))}, not ${label}.`, changes: [] }
