@@ -26,8 +26,10 @@ const embedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       summary: 'An embeddable card (HTML)',
       description: `A small self-contained HTML card for an iframe (${CARD_WIDTH}×${CARD_HEIGHT}): name, short ` +
         'definition, a source link and the dataset version, light or dark after the reader\'s preference, ' +
-        'right-to-left in Arabic. No scripts, no external assets. `lang` (or `Accept-Language`) picks the language ' +
-        'of notice types and terms. Its `<head>` links the oEmbed document (`/oembed`).',
+        'right-to-left in Arabic. No scripts, no external assets. `lang` (or `Accept-Language`) picks the language; ' +
+        'every text carries its own `lang` and `dir` (an English fallback in an Arabic card stays left-to-right), and ' +
+        'a note in the card\'s language marks editorial translations, which are not INTERPOL\'s wording. Its `<head>` ' +
+        'links the oEmbed document (`/oembed`).',
       params: Type.Object({
         resource: Type.String({ enum: [...EMBED_RESOURCES], description: 'What to embed.' }),
         id: Type.String({ pattern: ID_PATTERN, maxLength: 64, description: 'The record id.', examples: ['red'] })

@@ -131,9 +131,9 @@ async function browserTests () {
 
     t.equal(await shadowText(page, 'card-en', '.title'), 'Red Notice')
     t.match(await shadowText(page, 'card-en', '.summary'), /^To locate and arrest a person wanted/)
-    t.match(await shadowText(page, 'card-en', '.meta'), new RegExp(`Dataset ${app.dataset.version}`), 'the version, read from an exposed header')
+    t.match(await page.evaluate(() => document.getElementById('card-en')?.shadowRoot?.querySelector('.card')?.textContent ?? ''), new RegExp(`Dataset: ${app.dataset.version}`), 'the version, read from an exposed header')
     t.equal(await shadowText(page, 'card-fr', '.title'), 'Notice rouge', 'the French name')
-    t.match(await shadowText(page, 'card-fr', '.summary'), /^Localiser et arrêter/)
+    t.match(await shadowText(page, 'card-fr', '.summary'), /^Localisation et arrestation/, 'INTERPOL\'s own French wording')
     t.equal(await shadowText(page, 'card-ar', '.title'), 'النشرة الحمراء')
     const direction = (id: string, selector: string) => page.evaluate(([cardId, sel]) => {
       const node = document.getElementById(cardId)?.shadowRoot?.querySelector(sel)
