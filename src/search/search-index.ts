@@ -1,5 +1,6 @@
 // Ranked search across every resource, built once per dataset with MiniSearch: tolerant of case, accents,
 // plurals and small typos, and matching the aliases people actually use ("wanted notice" → red).
+import type { Translations } from '../../schemas/common.js'
 import MiniSearch, { type SearchResult } from 'minisearch'
 import type { Dataset } from '../data/dataset.js'
 
@@ -55,10 +56,14 @@ export function documentsOf (dataset: Dataset): SearchDocument[] {
   const add = (type: SearchType, id: string, title: string, names: Array<string | undefined>, text: Array<string | undefined>) =>
     docs.push({ key: `${type}/${id}`, type, id, title, names: names.filter(Boolean).join(' | '), text: text.filter(Boolean).join(' ') })
 
+  // Names in French, Spanish and Arabic live in `translations` (one place for every translation), so "notificación
+  // roja" still finds the Red Notice.
+  const translatedNames = (record: { translations?: Translations }) =>
+    Object.values(record.translations ?? {}).map((texts) => texts?.name?.text)
   for (const n of dataset.noticeTypes.all) {
-    add('notice-types', n.id, n.labels.en, [n.id, ...Object.values(n.labels), ...n.aliases], [n.purpose, n.subjects])
+    add('notice-types', n.id, n.labels.en, [n.id, ...Object.values(n.labels), ...translatedNames(n), ...n.aliases], [n.purpose, n.subjects])
   }
-  for (const t of dataset.terms.all) add('terms', t.id, t.labels.en, [t.id, ...Object.values(t.labels), ...t.aliases], [t.definition])
+  for (const t of dataset.terms.all) add('terms', t.id, t.labels.en, [t.id, ...Object.values(t.labels), ...translatedNames(t), ...t.aliases], [t.definition])
   for (const g of dataset.grounds.all) add('grounds', g.id, g.title, [g.id, g.title, ...g.aliases], [g.description, ...g.indicators])
   for (const p of dataset.provisions.all) {
     const instrument = dataset.instruments.byId.get(p.instrument)
