@@ -56,6 +56,8 @@ export const MisconceptionList = listOf(Type.Ref('Misconception'), 'Misconceptio
 // ------------------------------------------------------------------------------------------------ claim checker
 
 export const MAX_CLAIM_TEXT = 20_000
+export const CLAIM_VERDICTS = ['misconception', 'matches-dataset', 'differs-from-dataset'] as const
+export const FACTS = ['member-count'] as const
 
 export const ClaimCheckRequest = Type.Object({
   text: Type.String({ minLength: 1, maxLength: MAX_CLAIM_TEXT, description: 'The copy to check: plain text, or HTML when `format` is `html`; up to 20,000 characters.' }),
@@ -77,13 +79,18 @@ export const Span = Type.Object({
 export const ClaimFinding = Type.Object({
   span: ref(Span),
   sentence: ref(Span),
-  verdict: Type.String({ enum: ['misconception'], description: 'What the passage states: a known misconception.' }),
-  misconception: ref(Id),
-  claim: Type.String({ description: 'The misconception as it is usually made.' }),
-  correction: Type.String({ description: 'What is true instead, in one sentence.' }),
+  verdict: Type.String({
+    enum: [...CLAIM_VERDICTS],
+    description: '`misconception`: the passage states a known misconception; `matches-dataset` / `differs-from-dataset`: ' +
+      'the passage states a checkable fact (`fact`), and it agrees or disagrees with the dataset.'
+  }),
+  misconception: Type.Optional(ref(Id)),
+  fact: Type.Optional(Type.String({ enum: [...FACTS], description: 'The checkable fact stated: `member-count`, the number of INTERPOL member countries.' })),
+  claim: Type.String({ description: 'The misconception as it is usually made, or the fact as the passage states it.' }),
+  correction: Type.String({ description: 'What is true instead, or what the dataset says, in one sentence.' }),
   severity: Type.String({ enum: [...SEVERITIES] }),
   lang: Type.String({ enum: [...LANGUAGES], description: 'The language whose phrasing matched.' }),
-  phrasing: Type.String({ description: 'The pattern that matched (data/misconceptions.yaml), so an editor can find and change it.' }),
+  phrasing: Type.Optional(Type.String({ description: 'The pattern that matched (data/misconceptions.yaml), so an editor can find and change it.' })),
   records: Type.Array(RecordRef, { description: 'The records behind the correction, as paths under /v1/.' }),
   sources: Type.Array(ref(Source)),
   confidence: ref(Confidence)
@@ -97,7 +104,7 @@ export const ClaimCheckResult = Type.Object({
   languages: Type.Array(Type.String({ enum: [...LANGUAGES] }), { description: 'The languages whose phrasings were tried.' }),
   length: Type.Integer({ minimum: 0, description: 'Length of `text` as sent, in UTF-16 code units.' }),
   sentences: Type.Integer({ minimum: 0, description: 'How many sentences were checked.' }),
-  findings: Type.Array(ref(ClaimFinding), { description: 'Each passage that states a misconception in the writer\'s own voice, in text order.' }),
+  findings: Type.Array(ref(ClaimFinding), { description: 'Each passage that states a misconception in the writer\'s own voice, or a checkable fact, in text order.' }),
   skipped: Type.Array(Type.Object({
     span: ref(Span),
     misconception: ref(Id),

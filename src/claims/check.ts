@@ -5,10 +5,12 @@ import worldCountriesModule from 'world-countries'
 import type { Misconception, ClaimCheckResult, ClaimFinding } from '../../schemas/misconception.js'
 import { LANGUAGES } from '../../schemas/common.js'
 import type { Language } from '../http/language.js'
+import type { Dataset } from '../data/dataset.js'
 import { ATTRIBUTIONS, CORRECTIONS, NEGATIONS } from './cues.js'
 import { htmlToText, plain, type MappedText } from './html.js'
 import { compilePattern, foldWord, matchPattern, slotOf, type Pattern, type PatternMatch, type Slots } from './patterns.js'
 import { quotedRanges, sentences, type Sentence } from './text.js'
+import { checkFacts, type FactContext } from './facts.js'
 
 export const CLAIMS_DISCLAIMER = 'This flags wording that matches misconceptions recorded in the dataset, with the ' +
   'sources behind each correction. It reads words, not meaning: check each flag against the context, and do not take ' +
@@ -55,7 +57,7 @@ export interface ClaimChecker {
 }
 
 /** Compiles every record's phrasings once; throws PatternError naming a pattern that cannot compile. */
-export function buildClaimChecker (misconceptions: readonly Misconception[]): ClaimChecker {
+export function buildClaimChecker (misconceptions: readonly Misconception[], facts?: FactContext): ClaimChecker {
   const compiled: Compiled[] = misconceptions.map((record) => ({
     record,
     phrasings: LANGUAGES.flatMap((lang) => (record.phrasings[lang] ?? []).map((source) => ({ lang, pattern: compilePattern(source, slots()) }))),
@@ -132,6 +134,7 @@ export function buildClaimChecker (misconceptions: readonly Misconception[]): Cl
           }
           if (!found && skip) skipped.push(skip)
         }
+        if (facts) findings.push(...checkFacts(mapped.text, sentence, languages, facts, span))
       }
       findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
       return { format, languages, length: text.length, sentences: all.length, findings, skipped }
@@ -156,14 +159,24 @@ export function phrasingProblems (record: Misconception): Array<{ field: string;
 
 const checkers = new WeakMap<object, ClaimChecker>()
 
+/**
+ * What the dataset says about the facts the checker can verify. The member count's evidence is the membership
+ * list's (countries.yaml `members`), which every member without a curated record carries.
+ */
+export function factsOf (dataset: Dataset): FactContext {
+  const members = dataset.countries.all.filter((country) => country.interpolMember)
+  const plain = members.find((country) => !country.notes && !country.ncb && !country.admitted) ?? members[0]
+  return { memberCount: members.length, sources: plain.sources, confidence: plain.confidence as FactContext['confidence'], released: dataset.release.released }
+}
+
 /** The checker for a dataset, compiled on first use and kept as long as the dataset is. */
-export function checkerFor (dataset: { misconceptions: { all: readonly Misconception[] } }): ClaimChecker {
+export function checkerFor (dataset: Dataset): ClaimChecker {
   let checker = checkers.get(dataset)
-  if (!checker) { checker = buildClaimChecker(dataset.misconceptions.all); checkers.set(dataset, checker) }
+  if (!checker) { checker = buildClaimChecker(dataset.misconceptions.all, factsOf(dataset)); checkers.set(dataset, checker) }
   return checker
 }
 
 /** The whole answer of POST /v1/claims/check (also the MCP tool's and the embed's). */
-export function checkClaims (dataset: { version: string; misconceptions: { all: readonly Misconception[] } }, text: string, options: CheckOptions = {}): ClaimCheckResult {
+export function checkClaims (dataset: Dataset, text: string, options: CheckOptions = {}): ClaimCheckResult {
   return { ...checkerFor(dataset).check(text, options), datasetVersion: dataset.version, disclaimer: CLAIMS_DISCLAIMER }
 }

@@ -9,14 +9,15 @@ export const CHECK_PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Claim checker — INTERPOL notices</title>
 <style>
-  :root { color-scheme: light dark; --mark-high: #ffb3b3; --mark-medium: #ffe08a; --mark-low: #cfe3ff; --muted: #666; }
-  @media (prefers-color-scheme: dark) { :root { --mark-high: #7a2a2a; --mark-medium: #6b5510; --mark-low: #27466e; --muted: #aaa; } }
+  :root { color-scheme: light dark; --mark-high: #ffb3b3; --mark-medium: #ffe08a; --mark-low: #cfe3ff; --mark-ok: #c8f0c8; --muted: #666; }
+  @media (prefers-color-scheme: dark) { :root { --mark-high: #7a2a2a; --mark-medium: #6b5510; --mark-low: #27466e; --mark-ok: #275c27; --muted: #aaa; } }
   body { font: 16px/1.5 system-ui, sans-serif; margin: 1rem; max-width: 60rem; }
   textarea { width: 100%; min-height: 9rem; font: inherit; box-sizing: border-box; }
   .row { display: flex; gap: .75rem; align-items: center; margin: .5rem 0; flex-wrap: wrap; }
   #output { white-space: pre-wrap; border: 1px solid #8884; padding: .75rem; border-radius: 4px; min-height: 2rem; unicode-bidi: plaintext; }
   mark { border-radius: 3px; padding: 0 .1em; color: inherit; }
   mark.high { background: var(--mark-high); } mark.medium { background: var(--mark-medium); } mark.low { background: var(--mark-low); }
+  mark.matches-dataset { background: var(--mark-ok); } mark.differs-from-dataset { background: var(--mark-medium); }
   #findings li { margin: .5rem 0; }
   .claim { font-weight: 600; } .meta, #status, .disclaimer { color: var(--muted); font-size: .9em; }
 </style>
@@ -24,7 +25,8 @@ export const CHECK_PAGE = `<!doctype html>
 <body>
 <h1>Claim checker</h1>
 <p>Paste a paragraph (English, French, Spanish or Arabic). Passages that state a known misconception about
-INTERPOL's notices are highlighted, with the correction and its sources.</p>
+INTERPOL's notices are highlighted, with the correction and its sources; a member-country count is checked against
+the dataset (green when it agrees).</p>
 <form id="form">
   <label for="text">Text</label>
   <textarea id="text" name="text" maxlength="20000" dir="auto" required></textarea>
@@ -67,9 +69,9 @@ export const CHECK_SCRIPT = `'use strict';
       var start = Math.max(finding.span.start, at);
       if (start >= finding.span.end) return;
       output.appendChild(document.createTextNode(text.slice(at, start)));
-      var mark = el('mark', finding.severity, text.slice(start, finding.span.end));
+      var mark = el('mark', finding.verdict === 'misconception' ? finding.severity : finding.verdict, text.slice(start, finding.span.end));
       mark.title = finding.correction;
-      mark.dataset.misconception = finding.misconception;
+      mark.dataset.misconception = finding.misconception || finding.fact;
       mark.id = 'flag-' + (index + 1);
       output.appendChild(mark);
       at = finding.span.end;
@@ -77,7 +79,7 @@ export const CHECK_SCRIPT = `'use strict';
     output.appendChild(document.createTextNode(text.slice(at)));
     findings.forEach(function (finding) {
       var item = el('li');
-      item.dataset.misconception = finding.misconception;
+      item.dataset.misconception = finding.misconception || finding.fact;
       item.appendChild(el('div', 'claim', '\\u201c' + finding.span.text + '\\u201d \\u2014 ' + finding.claim));
       item.appendChild(el('div', 'correction', finding.correction));
       var meta = el('div', 'meta', finding.severity + ' \\u00b7 ' + finding.confidence + ' \\u00b7 ');

@@ -66,7 +66,7 @@ async function browserTest () {
       ['Interpol rejected the request, citing murder', 'interpol-cited-charges']
     ])
     t.ok(marks.every((m) => m.title.length > 20), 'the correction on hover')
-    t.same(marks.map((m) => m.className), ['medium', 'high'])
+    t.same(marks.map((m) => m.className), ['medium', 'high'], 'coloured by severity')
     t.equal(await page.textContent('#output'), paragraph, 'the text around the marks is kept exactly, markup shown as text')
     t.equal(await page.locator('#output b').count(), 0, 'pasted markup is never rendered')
     t.equal(await page.locator('#findings li').count(), 2)

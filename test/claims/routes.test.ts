@@ -3,7 +3,7 @@
 import t from 'tap'
 import { execFileSync } from 'node:child_process'
 import jsYaml from 'js-yaml'
-import { buildTestApp, isProblem, json } from '../helpers.js'
+import { buildTestApp, isProblem, json, realDataset } from '../helpers.js'
 
 const app = await buildTestApp()
 t.teardown(() => app.close())
@@ -64,6 +64,18 @@ t.test('each language, and lang restricts the phrasings tried', async (t) => {
   const onlyEnglish = json(await check({ text: cases[0][1], lang: 'en' }))
   t.same(onlyEnglish.languages, ['en'])
   t.equal(onlyEnglish.findings.length, 0, 'French phrasings are not tried when lang is en')
+})
+
+t.test('a checkable fact: the member count, checked against the dataset', async (t) => {
+  const members = realDataset().countries.all.filter((c) => c.interpolMember).length
+  const text = `INTERPOL has ${members} member countries. Interpol's ${members - 2} member countries were represented. ` +
+    'The UN has 193 member states. Interpol compte ' + members + ' pays membres.'
+  const body = json(await check({ text }))
+  t.same(body.findings.map((f: { fact: string; verdict: string }) => [f.fact, f.verdict]),
+    [['member-count', 'matches-dataset'], ['member-count', 'differs-from-dataset'], ['member-count', 'matches-dataset']])
+  t.equal(body.findings[1].span.text, `${members - 2} member countries`)
+  t.match(body.findings[1].correction, new RegExp(`counts ${members} member countries`))
+  t.ok(body.findings.every((f: { sources: unknown[]; misconception?: string }) => f.sources.length > 0 && f.misconception === undefined))
 })
 
 t.test('errors: 400 (schema), 413 (over 128 KB), 415 (not JSON), and 20,000 characters of Arabic fit', async (t) => {
