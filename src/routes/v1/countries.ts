@@ -22,7 +22,9 @@ const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       example: 'RU'
     },
     records: (dataset) => dataset.countries.all,
-    find: (dataset, iso2) => dataset.countries.byId.get(iso2),
+    // A user-assigned code the dataset curates (Kosovo, XK) answers by its code, so that a reporter who meets it in
+    // an assessment can look it up; it stays out of the list, which is the ISO 3166-1 list.
+    find: (dataset, iso2) => dataset.countries.byId.get(iso2) ?? dataset.userAssignedCountries?.byId.get(iso2),
     keyOf: (record) => record.iso2,
     filters: {
       member: {
@@ -42,7 +44,9 @@ const countryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         '`member` or `restricted`; `asOf` answers for that day (Palau was not a member in 2022; Russia was ' +
         'unrestricted in 2021).',
       item: 'One country as it stood today, or on `asOf`: membership, restrictions in force and their history, and ' +
-        'what it may request. Codes are accepted in any case.'
+        'what it may request. Codes are accepted in any case. A user-assigned code the dataset records also answers ' +
+        '(XK, Kosovo: not an ISO 3166-1 code, not a member; `notes` gives the reason and `sources` the reports), ' +
+        'though the list, which is the ISO 3166-1 list, does not include it.'
     }
   })
 }
