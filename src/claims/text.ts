@@ -49,7 +49,10 @@ export function sentences (text: string): Sentence[] {
   let start = 0
   const push = (end: number) => {
     const tokens = tokenize(text, start, end)
-    if (tokens.length > 0) out.push({ start: tokens[0].start, end: trimEnd(text, end), tokens })
+    // From the first visible character (an opening quotation mark belongs to the sentence), not the first word.
+    let first = start
+    while (first < end && /\s/.test(text[first])) first++
+    if (tokens.length > 0) out.push({ start: first, end: trimEnd(text, end), tokens })
   }
   for (const match of text.matchAll(SENTENCE_END)) {
     const end = (match.index ?? 0) + match[0].length
