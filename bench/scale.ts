@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { freePort } from '../scripts/free-port.js'
 import { scaledData } from './scale-data.js'
-import { buildService, loadAverage, median, memoryOf, percentile, pinned, root, start, stop, waitFor200 } from './processes.js'
+import { buildService, cpuTimeOf, loadAverage, median, memoryOf, percentile, pinned, root, start, stop, waitFor200 } from './processes.js'
 
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3)
 const UNCACHED = Number(process.env.BENCH_UNCACHED ?? 300)
@@ -17,6 +17,10 @@ export interface ScaleFigures {
   counts: { cases: number; terms: number; provisions: number }
   dataMb: number
   coldStartsMs: number[]
+  /** CPU time the process used up to its first 200: steadier than wall-clock time on a busy machine. */
+  startCpuMs: number[]
+  /** Spawn to the first search answered: the search index is completed after the server listens. */
+  searchReadyMs: number[]
   rssAfterStartMb: number
   search: { p50: number; p99: number; max: number }
   list: { p50: number; p99: number; max: number }
@@ -53,6 +57,8 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
   try {
     const env = { LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '0', DATA_DIR: dataDir }
     const coldStartsMs: number[] = []
+    const searchReadyMs: number[] = []
+    const startCpuMs: number[] = []
     let service
     let port = 0
     for (let i = 0; i < COLD_STARTS; i++) {
@@ -61,6 +67,9 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
       service = start('node', [entry], { ...env, PORT: String(port) })
       await waitFor200(`http://127.0.0.1:${port}/v1/notice-types/red`, service, 120_000)
       coldStartsMs.push(performance.now() - began)
+      startCpuMs.push(cpuTimeOf(service.pid!))
+      if ((await fetch(`http://127.0.0.1:${port}/v1/search?q=notice&limit=1`)).status !== 200) throw new Error('search failed')
+      searchReadyMs.push(performance.now() - began)
       if (i < COLD_STARTS - 1) await stop(service)
     }
     const base = `http://127.0.0.1:${port}`
@@ -91,6 +100,8 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
       counts: counts as ScaleFigures['counts'],
       dataMb,
       coldStartsMs,
+      searchReadyMs,
+      startCpuMs,
       rssAfterStartMb,
       search,
       list,
@@ -117,11 +128,11 @@ function megabytesIn (dir: string): number {
 
 const ms = (n: number) => n < 10 ? n.toFixed(1) : Math.round(n).toString()
 const int = (n: number) => Math.round(n).toLocaleString('en-US')
-const HEADER = '| data | cases / terms / provisions | YAML | start-up (median) | RSS after start | search p50 / p99 (uncached) | filtered list p50 / p99 (uncached) | cached search req/s | cached list req/s | RSS after load (peak) |\n' +
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+const HEADER = '| data | cases / terms / provisions | YAML | start-up (median) | its CPU time | first search | RSS after start | search p50 / p99 (uncached) | filtered list p50 / p99 (uncached) | cached search req/s | cached list req/s | RSS after load (peak) |\n' +
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 function row (f: ScaleFigures): string {
   return `| ${f.factor}× | ${int(f.counts.cases)} / ${int(f.counts.terms)} / ${int(f.counts.provisions)} | ${f.dataMb.toFixed(1)} MB | ` +
-    `${int(median(f.coldStartsMs))} ms (${f.coldStartsMs.map(int).join(', ')}) | ${f.rssAfterStartMb.toFixed(0)} MB | ` +
+    `${int(median(f.coldStartsMs))} ms (${f.coldStartsMs.map(int).join(', ')}) | ${int(median(f.startCpuMs))} ms | ${int(median(f.searchReadyMs))} ms | ${f.rssAfterStartMb.toFixed(0)} MB | ` +
     `${ms(f.search.p50)} / ${ms(f.search.p99)} ms | ${ms(f.list.p50)} / ${ms(f.list.p99)} ms | ` +
     `${int(f.cachedSearchRps)} | ${int(f.cachedListRps)} | ${f.rssAfterMb.toFixed(0)} MB (${f.hwmMb.toFixed(0)}) |`
 }
@@ -131,6 +142,7 @@ function goals (f: ScaleFigures): string {
     `| ${name} | ${unit === 'ms' ? int(value) : value.toFixed(0)} ${unit} | ${value < bound ? 'met' : 'missed'} | ${Math.abs(bound - value).toFixed(0)} ${unit} ${value < bound ? 'under' : 'over'} |`
   return `| goal at ${f.factor}× (issue 13) | measured | | margin |\n|---|---:|---|---:|\n` + [
     check('start-up < 3 s', median(f.coldStartsMs), 3000, 'ms'),
+    check('start-up < 3 s, counted in CPU time', median(f.startCpuMs), 3000, 'ms'),
     check('RSS < 300 MB (after start)', f.rssAfterStartMb, 300, 'MB'),
     check('RSS < 300 MB (peak under load)', f.hwmMb, 300, 'MB'),
     `| uncached search p99 < 20 ms | ${ms(f.search.p99)} ms | ${f.search.p99 < 20 ? 'met' : 'missed'} | ${ms(Math.abs(20 - f.search.p99))} ms ${f.search.p99 < 20 ? 'under' : 'over'} |`
@@ -148,7 +160,7 @@ export async function scaleBenchmark (factors: number[]) {
   const text = `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: Node ${process.version}, ` +
     `${pinned ? 'service pinned to CPU 0, client on CPU 1' : 'no CPU pinning'}; start-up is spawn to the first 200 of ` +
     `\`/v1/notice-types/red\`, median of ${COLD_STARTS}; uncached latencies over ${UNCACHED} distinct URLs each, one at a ` +
-    `time; cached rates with 10 connections for ${CACHED_SECONDS} s. Load average before: ${loadBefore}; after: ${loadAfter}.\n\n` +
+    `time; "first search" is spawn to the first search answered (the index is completed after the server listens); cached rates with 10 connections for ${CACHED_SECONDS} s. Load average before: ${loadBefore}; after: ${loadAfter}.\n\n` +
     `${HEADER}\n${all.map(row).join('\n')}\n\n${goals(largest)}\n`
   console.log(`\n${text}`)
   if (factors.length < 2 || process.argv.includes('--quick')) {

@@ -2,12 +2,13 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Dataset } from '../data/dataset.js'
-import { incrementalSearchIndex, type SearchIndex } from '../search/search-index.js'
+import { incrementalSearchIndex, type SearchHit, type SearchType } from '../search/search-index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     dataset: Dataset
-    searchIndex: SearchIndex
+    /** Answers once the index is complete: it is filled between requests after start-up. */
+    searchIndex: { search (query: string, types?: readonly SearchType[]): Promise<SearchHit[]> }
     /** False once shutdown has begun, so that /readyz sends traffic elsewhere first. */
     lifecycle: { accepting: boolean }
   }
@@ -21,15 +22,32 @@ const SEARCH_INDEX_CHUNK = 100
 async function datasetPlugin (app: FastifyInstance, options: DatasetPluginOptions) {
   app.decorate('dataset', options.dataset)
   // Indexed a chunk at a time once the app is ready, between requests, rather than before it listens: on a large
-  // dataset indexing is most of the start. A search that arrives earlier completes the index first.
-  const searchIndex = incrementalSearchIndex(options.dataset)
-  app.decorate('searchIndex', searchIndex)
+  // dataset indexing is most of the start. A search that arrives earlier waits for the index (completing it in one
+  // go instead would block every other request for seconds on a large dataset, and trip the load shedding).
+  const index = incrementalSearchIndex(options.dataset)
+  let indexed!: () => void
+  const complete = new Promise<void>((resolve) => { indexed = resolve })
+  app.decorate('searchIndex', {
+    search: async (query: string, types?: readonly SearchType[]) => {
+      await complete
+      return index.search(query, types)
+    }
+  })
   let closing = false
   app.addHook('onReady', async () => {
-    const next = () => { if (!closing && searchIndex.step(SEARCH_INDEX_CHUNK)) setImmediate(next).unref() }
-    setImmediate(next).unref()
+    const next = () => {
+      if (closing) return
+      if (index.step(SEARCH_INDEX_CHUNK)) setImmediate(next)
+      else indexed()
+    }
+    setImmediate(next)
   })
-  app.addHook('onClose', async () => { closing = true })
+  // A search still waiting at shutdown gets its answer.
+  app.addHook('onClose', async () => {
+    closing = true
+    index.complete()
+    indexed()
+  })
   app.decorate('lifecycle', { accepting: true })
 }
 

@@ -32,7 +32,7 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { q, type, limit = 20, offset = 0 } = request.query
     const types = type ? (splitList(type) as SearchType[]) : undefined
-    const hits = app.searchIndex.search(q, types).map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` }))
+    const hits = (await app.searchIndex.search(q, types)).map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` }))
     const page = paginate(hits, limit, offset)
     reply.header('link', linkHeader('/v1/search', request.query, page.total, limit, offset))
     if (request.variant.mediaType === CSV_TYPE) {
