@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
-import { PROBLEM_CODES } from '../http/problems.js'
+import { MAX_LISTED_ERRORS, PROBLEM_CODES, PROBLEMS_PAGE } from '../http/problems.js'
 import { packageInfo } from '../package-info.js'
 import { documentLimits } from './limits.js'
 
@@ -30,7 +30,12 @@ This is reference information about published rules, not legal advice and not an
 and an RFC 8288 \`Link\` header. Unknown query parameters are a 400. Dated resources take \`asOf=YYYY-MM-DD\`.
 Every GET carries a strong \`ETag\` (answered with 304 on \`If-None-Match\`), \`Last-Modified\` and
 \`X-Dataset-Version\`. Errors are RFC 9457 \`application/problem+json\` with a stable \`code\`:
-${Object.entries(PROBLEM_CODES).map(([code, status]) => `\`${code}\` (${status})`).join(', ')}.`
+${Object.entries(PROBLEM_CODES).map(([code, status]) => `\`${code}\` (${status})`).join(', ')}. Each problem's \`type\`
+is this service's page about its code, [${PROBLEMS_PAGE}](${PROBLEMS_PAGE}) (\`${PROBLEMS_PAGE}#not-found\`), and
+\`errors\` lists at most ${MAX_LISTED_ERRORS} fields (\`detail\` counts the rest). Requests refused before routing (header
+fields too large, a malformed request line) are problems too. Absolute URLs in answers (JSON-LD, embeds, oEmbed) are
+built from the configured public origin, or from the request's own \`Host\`; never from \`X-Forwarded-*\` headers.
+Numbers in query strings are written in decimal digits.`
 
 async function swaggerPlugin (app: FastifyInstance) {
   await app.register(swagger, {

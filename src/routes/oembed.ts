@@ -64,7 +64,7 @@ const oembedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Answering for any host would let anyone mint iframe markup under our provider name; a consumer that found
     // this endpoint through a card's discovery link always asks about this host.
     if (target.host !== new URL(origin(request)).host) {
-      return sendProblem(request, reply, 'not-found', `This provider only answers for embed URLs on ${request.host}.`)
+      return sendProblem(request, reply, 'not-found', `This provider only answers for embed URLs on ${new URL(origin(request)).host}.`)
     }
     const [, resource, id] = match
     const langParam = target.searchParams.get('lang')

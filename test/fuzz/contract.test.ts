@@ -108,8 +108,13 @@ const knownQueryPairs = (params: Json[]) => fc.array(
 const oddQueryPairs = fc.array(fc.oneof(
   fc.tuple(fc.constantFrom('__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]',
     'a[b][c][d][e][f][g]', 'limit[]', 'q[0]', '', '=', 'unknown', 'x'.repeat(300)), hostileString),
-  fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }))
+  fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 })),
+  // One number, many spellings: all but plain decimal digits are refused (issue 14, item 8).
+  fc.tuple(fc.constantFrom('limit', 'offset', 'maxwidth'), fc.constantFrom('0x10', '1e1', ' 10', '10 ', '+5', '10.0', '-0', '010',
+    '9007199254740993', '1e309', 'Infinity', 'NaN', '١٠'))
 ), { maxLength: 2 })
+
+const FORWARDED_HOST = 'forwarded.attacker.example'
 
 const acceptHeader = fc.option(fc.oneof(
   fc.constantFrom('*/*', 'application/json', 'application/problem+json', 'text/csv', 'application/ld+json', 'text/html',
@@ -121,7 +126,13 @@ const headers = fc.record({
   accept: acceptHeader,
   'accept-language': fc.option(fc.oneof(fc.constantFrom('fr', 'ar;q=0.9, *;q=0.1', 'xx-YY', '*', ';q=2', 'de-DE,de;q=0.9'), fc.string({ maxLength: 20 })), { nil: undefined }),
   'if-none-match': fc.option(fc.constantFrom('"x"', 'W/"x"', 'garbage', '"' + 'a'.repeat(500) + '"'), { nil: undefined }),
-  'x-request-id': fc.option(fc.oneof(fc.constantFrom('abc', '../../x', '\u00e9', 'a'.repeat(300)), fc.string({ maxLength: 20 })), { nil: undefined })
+  'x-request-id': fc.option(fc.oneof(fc.constantFrom('abc', '../../x', '\u00e9', 'a'.repeat(300)), fc.string({ maxLength: 20 })), { nil: undefined }),
+  // Absolute URLs name the request's own Host (or PUBLIC_ORIGIN), never a forwarded one, even from a trusted proxy;
+  // a malformed Host is a 400 where an answer needs it (issue 14, item 3).
+  host: fc.option(fc.constantFrom('localhost', 'localhost:3000', 'api.example.org', '[::1]:3000', 'bad host', 'a/b', 'x@y', '\u00e9.example', 'x'.repeat(300)), { nil: undefined }),
+  'x-forwarded-host': fc.option(fc.constantFrom(FORWARDED_HOST, `${FORWARDED_HOST}:443`), { nil: undefined }),
+  'x-forwarded-proto': fc.option(fc.constantFrom('javascript', 'https', 'data'), { nil: undefined }),
+  'content-encoding': fc.option(fc.constantFrom('gzip', 'br', 'identity', 'x-unknown'), { nil: undefined })
 }, { requiredKeys: [] })
 
 // ---------------------------------------------------------------- bodies
@@ -181,6 +192,7 @@ function check (operation: Operation, url: string, raw: boolean, response: Light
   if (statusCode >= 400 && mediaType !== 'application/problem+json') return `status ${statusCode} is ${mediaType}, not problem+json`
   if (statusCode >= 400 && !problemValidator(response.json())) return `problem does not match Problem: ${ajv.errorsText(problemValidator.errors)}`
   if (/at .*\.(ts|js):\d+/.test(response.body)) return 'a stack trace leaked'
+  if (response.body.includes(FORWARDED_HOST) || /javascript:|data:\/\//.test(response.body)) return 'a forwarded header reached the answer'
   if (!documented) {
     // A raw traversal can leave this operation's path altogether (../ is resolved, another route answers);
     // then only the generic rules apply. A well-formed request must get a documented status.
@@ -203,7 +215,8 @@ function check (operation: Operation, url: string, raw: boolean, response: Light
 // ---------------------------------------------------------------- the run
 // All injected requests come from one address: no rate limit. Load shedding is off too, so that the fuzzing
 // process's own CPU load cannot turn an answer into a 503 that says nothing about the input.
-const app: FastifyInstance = await buildTestApp({ rateLimitMax: 0, maxEventLoopDelayMs: 0 })
+// Every proxy trusted, so that forged X-Forwarded-* headers are believed wherever the framework believes them.
+const app: FastifyInstance = await buildTestApp({ rateLimitMax: 0, maxEventLoopDelayMs: 0, trustProxy: 'true' })
 t.teardown(() => app.close())
 
 let executed = 0
