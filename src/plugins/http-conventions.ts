@@ -86,7 +86,7 @@ export function numericQueryErrors (query: Record<string, unknown>, schema: unkn
     if (typeof value !== 'string') {
       errors.push({ field: `query.${name}`, message: 'must be given once' })
     } else if (!(type === 'integer' ? INTEGER : DECIMAL).test(value)) {
-      errors.push({ field: `query.${name}`, message: type === 'integer' ? 'must be a whole number written in decimal digits' : 'must be a number written in decimal digits' })
+      errors.push({ field: `query.${name}`, message: type === 'integer' ? 'must be a whole number in plain decimal digits (no sign, exponent, hex, spaces or leading zeros)' : 'must be a number in plain decimal digits' })
     } else if (!Number.isSafeInteger(Math.trunc(Number(value)))) {
       errors.push({ field: `query.${name}`, message: `must be between ${Number.MIN_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` })
     }
