@@ -15,8 +15,11 @@ export const TAGS = [
   { name: 'Cases', description: 'Public cases and CCF decision excerpts that show the grounds at work.' },
   { name: 'Glossary', description: 'Terms reporters meet, defined precisely.' },
   { name: 'Search', description: 'Ranked search across every resource.' },
+  { name: 'Claims', description: 'Misconceptions reporters repeat about notices, and a checker that finds them in a text.' },
+  { name: 'Changes', description: 'What changed in the dataset from one release to the next, as a list and as Atom and JSON feeds.' },
   { name: 'Assessment', description: 'Measure a hypothetical notice request against the published rules, with reasons, citations and precedents.' },
-  { name: 'Service', description: 'Dataset version, counts and licence.' }
+  { name: 'Service', description: 'Dataset version, counts and licence.' },
+  { name: 'MCP', description: 'The Model Context Protocol endpoint, for AI assistants.' }
 ]
 
 const DESCRIPTION = `Explains INTERPOL's notice system — notice types, who may request them, the rules they must meet and
