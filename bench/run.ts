@@ -216,7 +216,7 @@ async function main () {
     `the worst round's (autocannon, 1 ms resolution).\n\n` +
     `- Cold start to the first 200 of \`/v1/notice-types/red\` (spawn, data loaded and validated, listening): ` +
     `**${Math.round(cold)} ms** (median of ${COLD_STARTS}: ${coldStarts.map((ms) => Math.round(ms)).join(', ')} ms); ` +
-    `the CPU time the process used until then: ${Math.round(median(coldStartCpu))} ms (median), which other work on the machine hardly moves.\n` +
+    `the CPU time the process used until then: ${Math.round(median(coldStartCpu))} ms (median), which other work on the machine moves less than the wall-clock time.\n` +
     `- Service RSS after the run: **${fmt(rssMb, 1)} MB** (peak VmHWM ${fmt(hwmMb, 1)} MB).\n\n` +
     '| goal (issue 6) | measured | | margin |\n|---|---:|---|---:|\n' + goalLines + '\n'
 
