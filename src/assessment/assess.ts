@@ -56,8 +56,9 @@ export function provisionsFor (ctx: AssessmentContext, ground: string, outcome: 
     ids.push(...substantive.map((p) => p.id))
     if (substantive.length === 0) {
       // No article of the type's own says what may be asked (a diffusion): its human-rights aim, and the type's own
-      // provisions that no ground claims (the diffusion chapter, the General Secretariat's check afterwards).
-      const claimed = new Set(ctx.dataset.grounds.all.flatMap((g) => g.provisions))
+      // provisions that no substantive ground claims (the diffusion chapter, the General Secretariat's check
+      // afterwards). A procedural ground citing the diffusion chapter (corrective measures) does not make it its own.
+      const claimed = new Set(ctx.dataset.grounds.all.filter((g) => g.family !== 'procedural').flatMap((g) => g.provisions))
       ids.push(...ownProvisions.filter((p) => p.appliesTo.length === 0 && p.kind === 'aim').map((p) => p.id))
       ids.push(...specific.filter((p) => !claimed.has(p.id)).map((p) => p.id))
     }
@@ -105,10 +106,13 @@ function applyPriorDecisions (ctx: AssessmentContext, findings: Finding[]): void
     if (existing) {
       existing.reason = `${existing.reason} ${note}`
       if (SEVERITY[existing.result as FindingResult] < SEVERITY[result]) {
+        // The earlier decision now decides the finding: what would change it is what would change that decision,
+        // plus whatever in the rule's own list would make it worse still (a "concern if…" under a failing finding
+        // would read as a way out that does not exist).
         existing.result = result
         existing.precedents = precedentsFor(existing.ground, result, ctx)
+        existing.changes = [...changes, ...existing.changes.filter((change) => SEVERITY[change.result as FindingResult] > SEVERITY[result])]
       }
-      existing.changes = [...existing.changes, ...changes]
       continue
     }
     const ground = ctx.dataset.grounds.byId.get(prior.ground)
@@ -171,16 +175,20 @@ export function assessNoticeRequest (request: AssessmentRequest, dataset: Datase
   }
 
   const findings: Finding[] = []
-  const missing: MissingFact[] = []
+  const asked: Array<{ ground: string, facts: MissingFact[] }> = []
   if (eligibility.result !== 'passes') findings.push(toFinding(ctx, requesterEligibility.ground, eligibility))
   for (const rule of RULES) {
     if (!examines(ctx, rule)) continue
     const outcome = rule.evaluate(ctx)
     if (!outcome) continue
     findings.push(toFinding(ctx, rule.ground, outcome))
-    missing.push(...(outcome.missing ?? []))
+    asked.push({ ground: rule.ground, facts: outcome.missing ?? [] })
   }
   applyPriorDecisions(ctx, findings)
   const verdict = verdictOf(findings)
+  // `missing` is what could change the verdict. Once a finding fails, a fact that could only add a concern elsewhere
+  // changes nothing; only the facts a failing finding itself rests on (an assumed nationality) still could.
+  const failing = new Set(findings.filter((finding) => finding.result === 'fails').map((finding) => finding.ground))
+  const missing = asked.filter(({ ground }) => verdict !== 'likely-refused' || failing.has(ground)).flatMap(({ facts }) => facts)
   return { verdict, summary: summarise(ctx, verdict, findings), findings, missing: uniqueMissing(missing), warnings, ...base }
 }

@@ -8,7 +8,13 @@ import type { AssessmentContext } from './context.js'
 import { periodStart } from '../data/dates.js'
 import * as words from './words.js'
 
-export const PRECEDENT_WEIGHTS = { requester: 3, category: 2, role: 1, context: 1, noticeType: 1, groundStated: 1 } as const
+export const PRECEDENT_WEIGHTS = { requester: 3, requesterOnly: 1, category: 2, role: 1, context: 1, noticeType: 1, groundStated: 1 } as const
+/**
+ * What a case must share with a request for a finding that passes to list it: a charge and something else, or the
+ * requester on shared facts. A refusal that shares one generic charge (fraud, murder) with an ordinary request says
+ * nothing about it: Browder's refusal does not cut against a French fraud case.
+ */
+export const MIN_SHARED_FOR_PASSING = 3
 
 /** Outcomes that went against the data (refused, deleted…) and those that kept it; others carry no direction. */
 const AGAINST_THE_NOTICE = new Set(['refused', 'not-considered', 'deleted', 'cancelled', 'suspended', 'not-compliant'])
@@ -32,10 +38,7 @@ export function shared (c: Case, ctx: AssessmentContext): Shared {
   const requester = ctx.country?.iso2 ?? ctx.entity?.id
   const facts: string[] = []
   let score = 0
-  if (requester && (c.requester?.country ?? c.requester?.entity) === requester) {
-    score += PRECEDENT_WEIGHTS.requester
-    facts.push(`the same requester (${ctx.country?.name ?? ctx.entity?.name})`)
-  }
+  const sameRequester = requester !== undefined && (c.requester?.country ?? c.requester?.entity) === requester
   for (const category of c.offenceCategories.filter((x) => ctx.categories.has(x))) {
     score += PRECEDENT_WEIGHTS.category
     facts.push(`a charge of ${words.category(category)}`)
@@ -47,6 +50,13 @@ export function shared (c: Case, ctx: AssessmentContext): Shared {
   for (const context of c.contexts.filter((x) => ctx.contexts.has(x))) {
     score += PRECEDENT_WEIGHTS.context
     facts.push(`a setting of ${words.context(context)}`)
+  }
+  // The same requester weighs most when the case also shares the facts; on different facts it shows the requester's
+  // record, no more, and says so (Ukraine's deleted request against Yanukovych is not a precedent on war crimes).
+  if (sameRequester) {
+    const onFacts = facts.length > 0
+    score += onFacts ? PRECEDENT_WEIGHTS.requester : PRECEDENT_WEIGHTS.requesterOnly
+    facts.unshift(`the same requester (${ctx.country?.name ?? ctx.entity?.name})${onFacts ? '' : ', on different facts'}`)
   }
   return { score, facts }
 }
@@ -67,7 +77,9 @@ export function precedentsFor (ground: string, result: FindingResult, ctx: Asses
   return ctx.dataset.cases.all
     .filter((c) => c.grounds.includes(ground) && periodStart(c.date) <= ctx.day && caseLeaning(c) !== undefined)
     .map((c, index) => ({ c, index, common: shared(c, ctx), score: similarity(c, ctx) }))
-    .filter(({ c, common }) => common.score > 0 || (result !== 'passes' && c.kind === 'ccf-decision' && c.noticeTypes.includes(ctx.noticeType.id)))
+    .filter(({ c, common }) => result === 'passes'
+      ? common.score >= MIN_SHARED_FOR_PASSING
+      : common.score > 0 || (c.kind === 'ccf-decision' && c.noticeTypes.includes(ctx.noticeType.id)))
     .sort((a, b) => b.score - a.score || periodStart(b.c.date).localeCompare(periodStart(a.c.date)) || a.index - b.index)
     .slice(0, max)
     .map(({ c, common }) => ({

@@ -94,7 +94,8 @@ t.test('rule modules, one per ground', async (t) => {
   t.equal(evaluate(article3Racial, { offence: { categories: ['murder'], context: ['ethnic-or-racial-tension'] } }), 'concern')
   for (const category of ['consensual-sexual-conduct', 'prostitution', 'personal-drug-use', 'apostasy', 'dress-code-or-public-morality']) {
     t.equal(evaluate(excludedOffenceCulturalNorms, { offence: { categories: [category] } }), 'fails', `${category}, Red Notice`)
-    t.equal(evaluate(excludedOffenceCulturalNorms, { noticeType: 'diffusion', offence: { categories: [category] } }), 'concern', `${category}, diffusion`)
+    t.equal(evaluate(excludedOffenceCulturalNorms, { noticeType: 'diffusion', offence: { categories: [category] } }), 'fails', `${category}, wanted-person diffusion on an arrest warrant`)
+    t.equal(evaluate(excludedOffenceCulturalNorms, { noticeType: 'diffusion', offence: { categories: [category] }, judicial: {} }), 'concern', `${category}, diffusion that does not say it seeks arrest`)
   }
   t.equal(evaluate(excludedOffenceCulturalNorms, { offence: { categories: ['prostitution', 'organised-crime'] } }), 'concern', 'the organised-crime exception')
   t.equal(evaluate(excludedOffenceFamilyPrivate, { offence: { categories: ['murder'], context: ['family-matter'] } }), 'passes', 'a murder in a family is not a family matter')

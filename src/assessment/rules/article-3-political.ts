@@ -175,9 +175,15 @@ export const article3Political: Rule = {
         changes: [{ result: 'concern', if: 'a specific violent act is charged on facts of its own' }]
       }
     }
+    // One element alone: what it means depends on whether it is the person, the charge or the setting.
+    const why = roles.length > 0
+      ? 'An ordinary charge against such a person can be a pretext, which the General Secretariat checks case by case; a political profile alone does not bar a notice.'
+      : sensitive.length > 0
+        ? 'A membership charge can punish political association rather than a crime; what the organisation did and the person\'s part in it are checked case by case.'
+        : 'An ordinary charge in such a setting can be a pretext, which the General Secretariat checks case by case; the setting alone does not bar a notice.'
     return {
       result: 'concern',
-      reason: `A political element is present: ${words.and(elements)}. An ordinary charge against such a person can be a pretext, which the General Secretariat checks case by case; a political profile alone does not bar a notice.`,
+      reason: `A political element is present: ${words.and(elements)}. ${why}`,
       missing: ctx.request.offence?.context ? [] : [{ field: 'offence.context', why: 'Whether the charge arose in an election, protest, coup or opposition activity decides whether political elements predominate.' }],
       changes: [
         { result: 'fails', if: 'the charge arises from the person\'s political activity, journalism or rights work, or in an election, protest or coup' },

@@ -1,8 +1,9 @@
 // RPD Art. 83: offences that in various countries raise controversial issues relating to behavioural or cultural
 // norms are excluded from Red Notices (consensual sexual conduct, prostitution, drug use for oneself, apostasy,
 // dress codes, offences of damaging honour), unless aimed at facilitating a serious crime or linked to organised
-// crime. A wanted-person diffusion for the same conduct is examined too: it falls outside what INTERPOL channels
-// are for, though the exclusion list is written for Red Notices.
+// crime. The ground's record (data/grounds.yaml) applies it to diffusions too: INTERPOL's task force reviews a
+// wanted-person diffusion as it reviews a Red Notice, after the diffusion is sent. A diffusion that seeks arrest (an
+// arrest warrant or a court decision is given) fails like a Red Notice; one that does not say so is a concern.
 import type { Rule } from './rule.js'
 import { any } from '../context.js'
 import * as words from '../words.js'
@@ -15,7 +16,6 @@ const SERIOUS_LINKS = ['organised-crime', 'drug-trafficking', 'sexual-offence', 
 
 export const excludedOffenceCulturalNorms: Rule = {
   ground: 'excluded-offence-cultural-norms',
-  alsoFor: ['diffusion'],
   evaluate (ctx) {
     const offences = any(ctx.categories, CULTURAL_NORM_OFFENCES)
     if (offences.length === 0) return undefined
@@ -32,11 +32,22 @@ export const excludedOffenceCulturalNorms: Rule = {
       }
     }
     if (ctx.noticeType.id !== 'red') {
+      const { arrestWarrant, courtDecision } = ctx.request.judicial ?? {}
+      const wanted = arrestWarrant === true || courtDecision === true
+      const diffusion = words.article(words.noticeName(ctx.noticeType))
+      if (wanted) {
+        return {
+          result: 'fails',
+          reason: `The request is for ${diffusion} seeking the person's arrest (on ${arrestWarrant ? 'an arrest warrant' : 'a court decision'}) for ${words.categories(offences)}${honour}: conduct the RPD excludes from Red Notices because it raises controversial issues of behavioural or cultural norms. INTERPOL's task force reviews a wanted-person diffusion as it reviews a Red Notice, once it has been sent, and asks the countries that received a non-compliant one to update their records.`,
+          changes: [{ result: 'concern', if: 'the conduct is alleged to facilitate a serious crime or to be linked to organised crime' }]
+        }
+      }
       return {
         result: 'concern',
-        reason: `The request is for ${words.article(words.noticeName(ctx.noticeType))} for ${words.categories(offences)}${honour}, conduct a Red Notice may not cover because it raises controversial issues of behavioural or cultural norms. The exclusion list is written for Red Notices, but a diffusion seeking arrest for the same conduct meets the same objection and the Constitution's human-rights aim.`,
+        reason: `The request is for ${diffusion} about ${words.categories(offences)}${honour}, conduct the RPD excludes from Red Notices because it raises controversial issues of behavioural or cultural norms. The request does not say that it seeks the person's arrest; a wanted-person diffusion is reviewed as a Red Notice would be.`,
+        missing: [{ field: 'judicial.arrestWarrant', why: 'A diffusion seeking arrest for conduct excluded from Red Notices fails on the same exclusion.' }],
         changes: [
-          { result: 'fails', if: 'the diffusion asks member countries to arrest the person for this conduct alone' },
+          { result: 'fails', if: 'the diffusion seeks the person\'s arrest for this conduct (an arrest warrant or a court decision is its basis)' },
           { result: 'passes', if: 'the conduct is linked to organised crime or facilitates a serious crime' }
         ]
       }

@@ -12,20 +12,22 @@ export const insufficientJudicialData: Rule = {
     const needed = ctx.soughtFor === 'sentence' ? 'courtDecision' : 'arrestWarrant'
     const basis = needed === 'courtDecision' ? 'a court decision' : 'an arrest warrant'
     const has = needed === 'courtDecision' ? courtDecision : arrestWarrant
+    // "sought for prosecution", "sought to serve a sentence" (never "sought for sentence").
+    const sought = ctx.soughtFor === 'sentence' ? 'sought to serve a sentence' : 'sought for prosecution'
     let outcome: RuleOutcome
     if (has === true) {
-      outcome = { result: 'passes', reason: `The request rests on ${basis}, as a person sought for ${ctx.soughtFor} requires.`, changes: [] }
+      outcome = { result: 'passes', reason: `The request rests on ${basis}, as a person ${sought} requires.`, changes: [] }
     } else if (arrestWarrant === undefined && courtDecision === undefined) {
       outcome = {
         result: 'not-enough-information',
         reason: 'The request does not say whether an arrest warrant or a court decision exists.',
-        missing: [{ field: `judicial.${needed}`, why: `A request for a person sought for ${ctx.soughtFor} must rest on ${basis}.` }],
+        missing: [{ field: `judicial.${needed}`, why: `A request for a person ${sought} must rest on ${basis}.` }],
         changes: [{ result: 'passes', if: `${basis} exists` }, { result: 'fails', if: 'neither an arrest warrant nor a court decision exists' }]
       }
     } else if (arrestWarrant === true || courtDecision === true) {
       outcome = {
         result: 'concern',
-        reason: `The person is sought for ${ctx.soughtFor}, which needs ${basis}; the request gives ${arrestWarrant ? 'an arrest warrant' : 'a court decision'} instead.`,
+        reason: `The person is ${sought}, which needs ${basis}; the request gives ${arrestWarrant ? 'an arrest warrant' : 'a court decision'} instead.`,
         changes: [
           { result: 'passes', if: `${basis} is produced, or the person is in fact sought for ${ctx.soughtFor === 'sentence' ? 'prosecution' : 'a sentence'}` },
           { result: 'fails', if: `no ${basis.replace(/^an? /, '')} exists or can be issued` }
@@ -34,7 +36,7 @@ export const insufficientJudicialData: Rule = {
     } else {
       outcome = {
         result: 'fails',
-        reason: `Neither an arrest warrant nor a court decision is given; a person sought for ${ctx.soughtFor} needs ${basis}.`,
+        reason: `Neither an arrest warrant nor a court decision is given; a person ${sought} needs ${basis}.`,
         changes: [{ result: 'passes', if: `a judicial authority issues ${basis}` }]
       }
     }

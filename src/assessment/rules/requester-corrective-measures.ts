@@ -4,7 +4,12 @@ import type { Rule } from './rule.js'
 import { restrictionsOn } from '../../domain/country-on.js'
 
 const FORMAL_KINDS = ['prior-review', 'corrective-measures']
-const kindWords = (kind: string) => kind.replace(/-/g, ' ')
+const KIND_WORDS: Record<string, string> = {
+  'prior-review': 'prior review',
+  'corrective-measures': 'corrective measures',
+  'special-checks-reported': 'special checks'
+}
+const kindWords = (kind: string) => KIND_WORDS[kind] ?? kind.replace(/-/g, ' ')
 
 export const requesterCorrectiveMeasures: Rule = {
   ground: 'requester-corrective-measures',
@@ -14,18 +19,21 @@ export const requesterCorrectiveMeasures: Rule = {
       .filter((r) => r.appliesTo.length === 0 || r.appliesTo.includes(ctx.noticeType.id))
     if (restrictions.length === 0) return undefined
     const formal = restrictions.filter((r) => FORMAL_KINDS.includes(r.kind))
-    const describe = (list: typeof restrictions) => list.map((r) => `${kindWords(r.kind)} since ${r.since}`).join(' and ')
+    const describe = (list: typeof restrictions) => list.map((r) => `${kindWords(r.kind)} (since ${r.since})`).join(' and ')
     if (formal.length === 0) {
       return {
         result: 'passes',
-        reason: `Reports of ${describe(restrictions)} concern ${ctx.country.name}, but the record found no formal corrective measure in force on ${ctx.day}: ${restrictions.map((r) => r.summary).join(' ')}`,
+        reason: `${ctx.country.name} was reported to face ${describe(restrictions)}, but the record found no formal corrective measure in force on ${ctx.day}. ${restrictions.map((r) => r.summary).join(' ')}`,
         changes: [{ result: 'concern', if: 'INTERPOL places the requester under prior review or corrective measures' }]
       }
     }
     return {
       result: 'concern',
-      reason: `${ctx.country.name} was under ${describe(formal)} on ${ctx.day}: ${formal.map((r) => r.summary).join(' ')}`,
-      changes: [{ result: 'passes', if: 'the measure is lifted before the request' }]
+      reason: `On ${ctx.day}, ${ctx.country.name} was under ${describe(formal)}: its requests go through extra checks before they circulate, while the substantive grounds still decide each one. ${formal.map((r) => r.summary).join(' ')}`,
+      changes: [
+        { result: 'passes', if: 'the General Secretariat\'s check finds the request compliant, or the measure is lifted before the request' },
+        { result: 'fails', if: 'the check finds the request non-compliant: under the measure it is then not passed on to other countries' }
+      ]
     }
   }
 }

@@ -30,7 +30,7 @@ export const requesterEligibility: Rule = {
     if (type.status === 'pilot') {
       return {
         result: 'concern',
-        reason: `${type.labels.en} is a pilot: only the member countries taking part may request it, and the dataset does not list them. ${type.requestedByNote ?? ''}`.trim(),
+        reason: `The ${type.labels.en} is a pilot: only the member countries taking part may request it, and the dataset does not list them. ${type.requestedByNote ?? ''}`.trim(),
         changes: [
           { result: 'passes', if: `${country.name} takes part in the pilot` },
           { result: 'fails', if: `${country.name} does not take part in the pilot` }
