@@ -84,7 +84,14 @@ export const article3Political: Rule = {
     if (fromInternationalJurisdiction(ctx)) {
       const charges = [...ctx.categories]
       if (charges.length === 0 || ctx.categories.has(WAR_CRIMES)) {
-        const who = roles.length > 0 ? ` The subject being ${words.roles(roles)} does not change this: the CCF declined in 2005 to treat action against a head of state or government as contrary to Article 3 by itself.` : ''
+        // The 2005 opinion is about heads of state or government; it is cited only for them, and only for requests
+        // made after it (a reason does not rest on practice that did not exist yet on the request's day).
+        const leaders = roles.filter((role) => role === 'head-of-state' || role === 'former-head-of-state')
+        const who = roles.length === 0
+          ? ''
+          : leaders.length > 0 && ctx.day >= '2005'
+            ? ` The subject being ${words.roles(roles)} does not change this: the CCF declined in 2005 to treat action against a head of state or government as contrary to Article 3 by itself.`
+            : ` The subject being ${words.roles(roles)} does not change this: the court's jurisdiction over these crimes does not depend on the person's office.`
         return {
           result: 'passes',
           reason: `${capital(requesterPhrase(ctx))} ${seeks(ctx)} the person for ${charges.length ? words.categories(charges) : 'crimes within its jurisdiction'}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, the basis of its cooperation with the international courts and tribunals.${who}`,

@@ -4,6 +4,9 @@ import type { Rule } from './rule.js'
 
 export const PROSECUTION_MINIMUM_MONTHS = 24
 export const SENTENCE_MINIMUM_MONTHS = 6
+/** The request's scale: 12000 months stands for life ("a maximum penalty of life imprisonment", not "12000 months"). */
+const LIFE_MONTHS = 12000
+const months = (n: number) => n >= LIFE_MONTHS ? 'life imprisonment' : n === 1 ? '1 month' : `${n} months`
 const EXCEPTION = 'The General Secretariat may still publish a case of particular importance to international police cooperation.'
 
 export const penaltyThreshold: Rule = {
@@ -20,8 +23,8 @@ export const penaltyThreshold: Rule = {
         }
       }
       return sentenceRemainingMonths < SENTENCE_MINIMUM_MONTHS
-        ? { result: 'fails', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, under the six-month minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
-        : { result: 'passes', reason: `Sought to serve a sentence with ${sentenceRemainingMonths} months left, at least the six-month minimum.`, changes: [] }
+        ? { result: 'fails', reason: `Sought to serve a sentence with ${sentenceRemainingMonths >= LIFE_MONTHS ? 'a life sentence' : months(sentenceRemainingMonths)} left, under the six-month minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
+        : { result: 'passes', reason: `Sought to serve a sentence with ${sentenceRemainingMonths >= LIFE_MONTHS ? 'a life sentence' : months(sentenceRemainingMonths)} left, at least the six-month minimum.`, changes: [] }
     }
     if (maxPenaltyMonths === undefined) {
       return {
@@ -32,7 +35,7 @@ export const penaltyThreshold: Rule = {
       }
     }
     return maxPenaltyMonths < PROSECUTION_MINIMUM_MONTHS
-      ? { result: 'fails', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, under the two-year minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
-      : { result: 'passes', reason: `Sought for prosecution for an offence with a maximum penalty of ${maxPenaltyMonths} months, at least the two-year minimum.`, changes: [] }
+      ? { result: 'fails', reason: `Sought for prosecution for an offence with a maximum penalty of ${months(maxPenaltyMonths)}, under the two-year minimum. ${EXCEPTION}`, changes: [{ result: 'concern', if: 'the General Secretariat finds the case of particular importance to international police cooperation' }] }
+      : { result: 'passes', reason: `Sought for prosecution for an offence with a maximum penalty of ${months(maxPenaltyMonths)}, at least the two-year minimum.`, changes: [] }
   }
 }
