@@ -109,9 +109,11 @@ export async function sharedRateLimitStore (options: SharedStoreOptions): Promis
       this.shared.read!(key, (error, result) => error ? local() : callback(null, result), timeWindow, max)
     }
 
-    child (): Store {
-      // Every route shares the global limit here (limits.ts applies one hook), so a child counts in the same keys.
-      return this
+    child (routeOptions: unknown): Store {
+      // A route with its own limit counts apart from the global one, in Redis and locally alike (each store's own
+      // child keys the count by method and route).
+      const params = routeOptions as StoreParams
+      return new FallbackStore(params, this.shared.child(routeOptions), this.local.child(routeOptions))
     }
   }
 
