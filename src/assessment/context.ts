@@ -2,6 +2,7 @@
 import type { AssessmentRequest, NoticeType, RequestingEntity } from '../../schemas/index.js'
 import type { CountryBase, Dataset } from '../data/dataset.js'
 import { findCountry } from './countries.js'
+import { periodStart } from '../data/dates.js'
 
 export interface AssessmentContext {
   request: AssessmentRequest
@@ -72,6 +73,19 @@ export function ownNational (ctx: AssessmentContext): boolean | undefined {
 export function requesterPhrase (ctx: AssessmentContext): string {
   if (ctx.country) return ctx.country.name
   return ctx.entity ? `the ${ctx.entity.name}` : 'the requester'
+}
+
+/**
+ * A reason that names past decisions must not read as if they had been made by the request's day. When any of them
+ * came later, this says so: " (decided after 2015-01-01: it shows how INTERPOL reads the rule, not a decision it
+ * had made by then)". Empty when every case was decided by the day, or is not in the dataset.
+ */
+export function laterNote (ctx: AssessmentContext, caseIds: readonly string[]): string {
+  const later = caseIds.some((id) => {
+    const c = ctx.dataset.cases.byId.get(id)
+    return c !== undefined && periodStart(c.date) > ctx.day
+  })
+  return later ? ` (decided after ${ctx.day}: it shows how INTERPOL reads the rule, not a decision it had made by then)` : ''
 }
 
 export const capital = (text: string) => text.replace(/^./, (c) => c.toUpperCase())

@@ -186,3 +186,10 @@ for (const row of ROWS) {
     row.check?.(answer, t)
   })
 }
+
+t.test('a reason names later decisions as later: a 2015 request is not refused "as in" a 2021 refusal', async (t) => {
+  const payload = (date: string) => ({ noticeType: 'red', requester: { country: 'KZ' }, date, subject: { roles: ['political-opposition'], nationalities: ['KZ'] }, offence: { categories: ['fraud'], context: ['election-or-political-crisis'], maxPenaltyMonths: 120 }, judicial: { arrestWarrant: true } })
+  const reason = async (date: string) => (json(await app.inject({ method: 'POST', url: '/v1/assessments', payload: payload(date) })) as Answer).findings.find((f) => f.ground === 'article-3-political')!.reason
+  t.match(await reason('2015-01-01'), /decided after 2015-01-01/, 'the Tsikhanouskaya refusal (2021) came later')
+  t.notMatch(await reason('2024-01-01'), /decided after/, 'by 2024 both refusals had been made')
+})

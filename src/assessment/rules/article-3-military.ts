@@ -2,7 +2,7 @@
 // armed conflict are weighed; serious violations of international humanitarian law may be processed (1994).
 import type { Rule } from './rule.js'
 import { HUMANITARIAN_LAW } from './rule.js'
-import { any, capital, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeks, type AssessmentContext } from '../context.js'
+import { any, capital, laterNote, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeks, type AssessmentContext } from '../context.js'
 import { INTERSTATE_CONTEXTS, STATE_ROLES } from './article-3-political.js'
 import * as words from '../words.js'
 
@@ -61,7 +61,7 @@ export const article3Military: Rule = {
     if (stateRoles.length > 0 && own !== true && ctx.country) {
       return {
         result: 'fails',
-        reason: `The acts charged (${charges(ctx)}) arise from ${setting} carried out by ${words.roles(stateRoles)} of another state: a military character that Article 3 forbids INTERPOL to act on, whatever the ordinary-law label; this is the ground of INTERPOL's answer to Iran's requests over the January 2020 strike.`,
+        reason: `The acts charged (${charges(ctx)}) arise from ${setting} carried out by ${words.roles(stateRoles)} of another state: a military character that Article 3 forbids INTERPOL to act on, whatever the ordinary-law label; this is the ground of INTERPOL's answer to Iran's requests over the January 2020 strike${laterNote(ctx, ['iran-2020-us-officials'])}.`,
         changes: [{ result: 'concern', if: `the charge is ${words.category(WAR_CRIMES)} (the 1994 resolution then weighs)` }]
       }
     }

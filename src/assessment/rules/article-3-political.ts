@@ -4,7 +4,7 @@
 // an international criminal jurisdiction or a Security Council committee is not a state pursuing its opponents.
 import type { Rule, RuleOutcome } from './rule.js'
 import { HUMANITARIAN_LAW, TERRORISM, TERRORIST_MEMBERSHIP } from './rule.js'
-import { any, asks, capital, seeks, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeksArrest, seriousViolent, type AssessmentContext } from '../context.js'
+import { any, asks, capital, laterNote, seeks, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeksArrest, seriousViolent, type AssessmentContext } from '../context.js'
 import * as words from '../words.js'
 import { nameInSentence } from '../countries.js'
 
@@ -28,7 +28,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
     if (!sittingHead) return undefined
     return {
       result: 'concern',
-      reason: `The subject is ${words.role('head-of-state')}, but the request does not say of which country: a request against another state's sitting head of state is refused under Article 3, while a state's own former leader is weighed case by case.`,
+      reason: `The subject is ${words.role('head-of-state')}, but the request does not say of which country: a request against another state's sitting head of state is refused under Article 3, while a request by the person's own state is weighed case by case, like any charge against an office holder.`,
       missing: [{ field: 'subject.nationalities', why: 'A request by one state against another state\'s sitting head of state fails on Article 3.' }],
       changes: [
         { result: 'fails', if: `the subject leads a state other than ${ctx.country.name}` },
@@ -52,7 +52,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
   const terrorism = ctx.categories.has('terrorism')
   return {
     result: 'fails',
-    reason: `${ctx.country.name} seeks ${who}${setting} for ${words.categories([...ctx.categories])}: a request by one state over the acts of another state's officials, where the political elements predominate over the ordinary-law charge. INTERPOL said in 2020 and 2021 that it would not consider Iran's requests of this kind against US officials.` +
+    reason: `${ctx.country.name} seeks ${who}${setting} for ${words.categories([...ctx.categories])}: a request by one state over the acts of another state's officials, where the political elements predominate over the ordinary-law charge. INTERPOL said in 2020 and 2021 that it would not consider Iran's requests of this kind against US officials${laterNote(ctx, ['iran-2020-us-officials', 'iran-2021-us-officials'])}.` +
       (terrorism ? ' Calling the act terrorism does not change this: the 1984 resolution lets INTERPOL handle terrorist acts whatever their motive, not an official act of another state.' : '') +
       (sittingHead && interstate.length === 0 ? ' That answer did not depend on the military setting: it is the subject\'s office and the interstate character of the request.' : ''),
     applies: terrorism ? [TERRORISM] : [],
@@ -178,7 +178,7 @@ export const article3Political: Rule = {
     if ((roles.length > 0 && (contexts.length > 0 || sensitive.length > 0)) || (sensitive.length > 0 && contexts.length > 0)) {
       return {
         result: 'fails',
-        reason: `${words.and(elements).replace(/^./, (c) => c.toUpperCase())}, and no serious violent crime is charged: the political elements are likely to predominate, as in the refusals of Turkey's post-coup membership requests and of Belarus's request against Sviatlana Tsikhanouskaya.`,
+        reason: `${words.and(elements).replace(/^./, (c) => c.toUpperCase())}, and no serious violent crime is charged: the political elements are likely to predominate, as in the refusals of Turkey's post-coup membership requests and of Belarus's request against Sviatlana Tsikhanouskaya${laterNote(ctx, ['turkey-post-coup-requests', 'tsikhanouskaya-2021'])}.`,
         changes: [{ result: 'concern', if: 'a specific violent act is charged on facts of its own' }]
       }
     }

@@ -1,7 +1,7 @@
 // Article 3, racial limb: prosecutions set in ethnic or racial tension, weighed; those that punish a minority's
 // activism or organisation rather than a crime fail.
 import type { Rule } from './rule.js'
-import { any, seriousViolent } from '../context.js'
+import { any, laterNote, seriousViolent } from '../context.js'
 import { POLITICAL_ROLES, PURELY_POLITICAL_OFFENCES, SENSITIVE_OFFENCES } from './article-3-political.js'
 import * as words from '../words.js'
 
@@ -16,7 +16,7 @@ export const article3Racial: Rule = {
       const facts = [...(activism.length ? [`the charge is ${words.categories(activism)}`] : []), ...(roles.length ? [`the subject is ${words.roles(roles)}`] : [])]
       return {
         result: 'fails',
-        reason: `The request is set in ${words.context('ethnic-or-racial-tension')}, ${words.and(facts)}, and no serious violent crime is charged: the racial elements are likely to predominate, the pattern of the deleted notices against Uyghur activists.`,
+        reason: `The request is set in ${words.context('ethnic-or-racial-tension')}, ${words.and(facts)}, and no serious violent crime is charged: the racial elements are likely to predominate, the pattern of the deleted notices against Uyghur activists${laterNote(ctx, ['dolkun-isa-2018', 'idris-hasan-2021'])}.`,
         changes: [{ result: 'concern', if: 'a specific violent crime is charged on facts of its own' }]
       }
     }
