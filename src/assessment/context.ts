@@ -1,7 +1,7 @@
 // What every rule sees: the request, the day it is judged on, and the records it refers to, resolved once.
 import type { AssessmentRequest, NoticeType, RequestingEntity } from '../../schemas/index.js'
 import type { CountryBase, Dataset } from '../data/dataset.js'
-import { findCountry } from './countries.js'
+import { findCountry, nameInSentence } from './countries.js'
 import { periodStart } from '../data/dates.js'
 
 export interface AssessmentContext {
@@ -69,9 +69,12 @@ export function ownNational (ctx: AssessmentContext): boolean | undefined {
   return ctx.nationalities.includes(ctx.country.iso2)
 }
 
-/** "France", "the International Criminal Court". */
+/** The requesting country in running text, with its article: "France", "the United Arab Emirates". */
+export const theCountry = (ctx: AssessmentContext) => ctx.country ? nameInSentence(ctx.dataset, ctx.country.iso2) : 'the requesting country'
+
+/** "France", "the United Arab Emirates", "the International Criminal Court". */
 export function requesterPhrase (ctx: AssessmentContext): string {
-  if (ctx.country) return ctx.country.name
+  if (ctx.country) return theCountry(ctx)
   return ctx.entity ? `the ${ctx.entity.name}` : 'the requester'
 }
 

@@ -29,7 +29,11 @@ export const ROWS: Row[] = [
   // Cultural-norm offences, Red Notices and diffusions
   { name: 'Saudi Arabia: Red Notice for homosexual acts between consenting adults', request: red('SA', '2025-03-01', { categories: ['consensual-sexual-conduct'] }, { roles: ['private-individual'] }), verdict: 'likely-refused', fails: ['excluded-offence-cultural-norms'], source: 'RPD Art. 83, behavioural or cultural norms (rpd-83-cultural-norms)' },
   { name: 'UAE: wanted-person diffusion for drug use, arrest warrant', request: { noticeType: 'diffusion', requester: { country: 'AE' }, date: '2025-05-01', offence: { categories: ['personal-drug-use'], maxPenaltyMonths: 24 }, judicial: warrant }, verdict: 'likely-refused', fails: ['excluded-offence-cultural-norms'], source: 'RPD Art. 83 (possession for personal use on the General Secretariat\'s list); the task force reviews wanted-person diffusions as it does Red Notices (Red Notice Monitor on INTERPOL\'s compliance page)',
-    check: (a, t) => { t.notOk(find(a, 'excluded-offence-cultural-norms')!.provisions.some((id) => id.startsWith('rpd-83')), 'a diffusion does not cite the Red Notice article') } },
+    check: (a, t) => {
+      t.notOk(find(a, 'excluded-offence-cultural-norms')!.provisions.some((id) => id.startsWith('rpd-83')), 'a diffusion does not cite the Red Notice article')
+      t.ok(find(a, 'excluded-offence-cultural-norms')!.provisions.includes('rpd-97'), 'it cites the diffusion chapter')
+      t.match(a.summary, /^The United Arab Emirates asks for a diffusion/, 'a country name takes its article')
+    } },
   { name: 'Qatar: diffusion for prostitution, no judicial data', request: { noticeType: 'diffusion', requester: { country: 'QA' }, date: '2025-05-01', offence: { categories: ['prostitution'] } }, verdict: 'needs-review', concerns: ['excluded-offence-cultural-norms'], source: 'RPD Art. 83 list (prostitution); without an arrest warrant the diffusion need not seek arrest' },
   { name: 'Iran: Red Notice against a women\'s-rights defender for breaching the dress code during protests', request: red('IR', '2023-01-15', { categories: ['dress-code-or-public-morality'], context: ['protest'] }, { roles: ['human-rights-defender'], nationalities: ['IR'] }), verdict: 'likely-refused', fails: ['excluded-offence-cultural-norms', 'article-3-political'], concerns: ['article-2-human-rights'], source: 'RPD Art. 83; Constitution Art. 3 (a rights defender, charged in a protest setting)' },
   // Journalists, rights defenders, opponents, politicians

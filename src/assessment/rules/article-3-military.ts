@@ -2,7 +2,7 @@
 // armed conflict are weighed; serious violations of international humanitarian law may be processed (1994).
 import type { Rule } from './rule.js'
 import { HUMANITARIAN_LAW } from './rule.js'
-import { any, capital, laterNote, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeks, type AssessmentContext } from '../context.js'
+import { any, capital, laterNote, theCountry, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeks, type AssessmentContext } from '../context.js'
 import { INTERSTATE_CONTEXTS, STATE_ROLES } from './article-3-political.js'
 import * as words from '../words.js'
 
@@ -49,7 +49,7 @@ export const article3Military: Rule = {
       }
       return {
         result: 'concern',
-        reason: `The charge is ${words.category(WAR_CRIMES)} in ${setting}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, so the military setting does not bar the request, but its conditions (the gravity of the acts and who asks) need review${ctx.country ? `, the more so as ${ctx.country.name} may be a party to the conflict` : ''}.`,
+        reason: `The charge is ${words.category(WAR_CRIMES)} in ${setting}: the 1994 resolution lets INTERPOL process serious violations of international humanitarian law, so the military setting does not bar the request, but its conditions (the gravity of the acts and who asks) need review${ctx.country ? `, the more so as ${theCountry(ctx)} may be a party to the conflict` : ''}.`,
         applies: [HUMANITARIAN_LAW],
         changes: [
           { result: 'passes', if: 'an international criminal court or tribunal makes the request, or the acts are grave breaches documented independently of the parties' },
@@ -68,7 +68,7 @@ export const article3Military: Rule = {
     if (stateRoles.length > 0 && ctx.country) {
       return {
         result: 'concern',
-        reason: `${ctx.country.name} prosecutes its own ${words.roles(stateRoles).replace(/^an? /, '')} for ${charges(ctx)} committed in ${setting}: a state trying its own forces is on the ordinary-law side, but whether the military elements predominate needs review.`,
+        reason: `${capital(theCountry(ctx))} prosecutes its own ${words.roles(stateRoles).replace(/^an? /, '')} for ${charges(ctx)} committed in ${setting}: a state trying its own forces is on the ordinary-law side, but whether the military elements predominate needs review.`,
         changes: [
           { result: 'fails', if: 'the charge is a breach of military discipline rather than an ordinary crime' },
           { result: 'passes', if: 'the act was a crime against civilians outside any military order, tried by the ordinary courts' }

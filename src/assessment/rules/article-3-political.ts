@@ -4,7 +4,7 @@
 // an international criminal jurisdiction or a Security Council committee is not a state pursuing its opponents.
 import type { Rule, RuleOutcome } from './rule.js'
 import { HUMANITARIAN_LAW, TERRORISM, TERRORIST_MEMBERSHIP } from './rule.js'
-import { any, asks, capital, laterNote, seeks, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeksArrest, seriousViolent, type AssessmentContext } from '../context.js'
+import { any, asks, capital, laterNote, theCountry, seeks, fromInternationalJurisdiction, fromSecurityCouncil, ownNational, requesterPhrase, seeksArrest, seriousViolent, type AssessmentContext } from '../context.js'
 import * as words from '../words.js'
 import { nameInSentence } from '../countries.js'
 
@@ -31,7 +31,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
       reason: `The subject is ${words.role('head-of-state')}, but the request does not say of which country: a request against another state's sitting head of state is refused under Article 3, while a request by the person's own state is weighed case by case, like any charge against an office holder.`,
       missing: [{ field: 'subject.nationalities', why: 'A request by one state against another state\'s sitting head of state fails on Article 3.' }],
       changes: [
-        { result: 'fails', if: `the subject leads a state other than ${ctx.country.name}` },
+        { result: 'fails', if: `the subject leads a state other than ${theCountry(ctx)}` },
         { result: 'passes', if: 'the charge is an ordinary crime and the subject is the requester\'s own national with no political role in the case' }
       ]
     }
@@ -41,7 +41,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
   if (ctx.categories.has(WAR_CRIMES)) {
     return {
       result: 'concern',
-      reason: `${ctx.country.name} charges ${who}${setting} with ${words.category(WAR_CRIMES)}. The 1994 resolution lets INTERPOL process serious violations of international humanitarian law despite their political and military setting, so the charge is not refused as such; but a request by one state against another state's officials is where political elements weigh most, and the conditions of that resolution need review.`,
+      reason: `${capital(theCountry(ctx))} charges ${who}${setting} with ${words.category(WAR_CRIMES)}. The 1994 resolution lets INTERPOL process serious violations of international humanitarian law despite their political and military setting, so the charge is not refused as such; but a request by one state against another state's officials is where political elements weigh most, and the conditions of that resolution need review.`,
       applies: [HUMANITARIAN_LAW],
       changes: [
         { result: 'passes', if: 'an international criminal court or tribunal makes the request, or the file shows a serious violation of humanitarian law independent of the interstate dispute' },
@@ -52,7 +52,7 @@ function foreignStateOfficial (ctx: AssessmentContext): RuleOutcome | undefined 
   const terrorism = ctx.categories.has('terrorism')
   return {
     result: 'fails',
-    reason: `${ctx.country.name} seeks ${who}${setting} for ${words.categories([...ctx.categories])}: a request by one state over the acts of another state's officials, where the political elements predominate over the ordinary-law charge. INTERPOL said in 2020 and 2021 that it would not consider Iran's requests of this kind against US officials${laterNote(ctx, ['iran-2020-us-officials', 'iran-2021-us-officials'])}.` +
+    reason: `${capital(theCountry(ctx))} seeks ${who}${setting} for ${words.categories([...ctx.categories])}: a request by one state over the acts of another state's officials, where the political elements predominate over the ordinary-law charge. INTERPOL said in 2020 and 2021 that it would not consider Iran's requests of this kind against US officials${laterNote(ctx, ['iran-2020-us-officials', 'iran-2021-us-officials'])}.` +
       (terrorism ? ' Calling the act terrorism does not change this: the 1984 resolution lets INTERPOL handle terrorist acts whatever their motive, not an official act of another state.' : '') +
       (sittingHead && interstate.length === 0 ? ' That answer did not depend on the military setting: it is the subject\'s office and the interstate character of the request.' : ''),
     applies: terrorism ? [TERRORISM] : [],

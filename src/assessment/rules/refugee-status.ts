@@ -1,10 +1,10 @@
 // The refugee policy (2015) and resolution (2017): no notice or diffusion from the country a recognised refugee
 // fears persecution in. Applies only from the day the policy took effect (the ground's effectiveFrom).
 import type { Rule } from './rule.js'
-import { findCountry } from '../countries.js'
-import { type AssessmentContext } from '../context.js'
+import { nameInSentence } from '../countries.js'
+import { theCountry, type AssessmentContext } from '../context.js'
 
-const name = (ctx: AssessmentContext, code: string) => findCountry(ctx.dataset, code)?.name ?? code.toUpperCase()
+const name = (ctx: AssessmentContext, code: string) => nameInSentence(ctx.dataset, code)
 
 export const refugeeStatus: Rule = {
   ground: 'refugee-status',
@@ -17,7 +17,7 @@ export const refugeeStatus: Rule = {
         reason: 'The subject is described as a refugee, but the request does not say whether the status is recognised or claimed, nor by which country.',
         missing: [{ field: 'subject.refugee', why: 'Recognised refugee status granted because of persecution in the requesting country bars the request.' }],
         changes: [
-          { result: 'fails', if: `the person is a recognised refugee fleeing ${ctx.country?.name ?? 'the requesting country'}` },
+          { result: 'fails', if: `the person is a recognised refugee fleeing ${theCountry(ctx)}` },
           { result: 'passes', if: 'the status was granted by the requesting country itself, or concerns another country' }
         ]
       }
@@ -32,9 +32,9 @@ export const refugeeStatus: Rule = {
     if (refugee.status === 'asylum-seeker') {
       return {
         result: 'concern',
-        reason: `The subject is ${status} and the request comes from ${ctx.country.name}: the policy protects confirmed status, so the outcome of the claim matters.`,
+        reason: `The subject is ${status} and the request comes from ${theCountry(ctx)}: the policy protects confirmed status, so the outcome of the claim matters.`,
         changes: [
-          { result: 'fails', if: `the claim is granted because of a fear of persecution in ${ctx.country.name}` },
+          { result: 'fails', if: `the claim is granted because of a fear of persecution in ${theCountry(ctx)}` },
           { result: 'passes', if: 'the claim is refused or concerns another country' }
         ]
       }
@@ -42,20 +42,20 @@ export const refugeeStatus: Rule = {
     if (ctx.nationalities.length > 0 && !ctx.nationalities.includes(requester)) {
       return {
         result: 'concern',
-        reason: `The subject is ${status}, but ${ctx.country.name} is not among their nationalities (${ctx.nationalities.map((code) => name(ctx, code)).join(', ')}); the policy bars requests from the country of feared persecution, which needs checking.`,
+        reason: `The subject is ${status}, but ${theCountry(ctx)} is not among their nationalities (${ctx.nationalities.map((code) => name(ctx, code)).join(', ')}); the policy bars requests from the country of feared persecution, which needs checking.`,
         changes: [
-          { result: 'fails', if: `the persecution the status rests on is feared in ${ctx.country.name}` },
-          { result: 'passes', if: `the status concerns persecution feared elsewhere, not in ${ctx.country.name}` }
+          { result: 'fails', if: `the persecution the status rests on is feared in ${theCountry(ctx)}` },
+          { result: 'passes', if: `the status concerns persecution feared elsewhere, not in ${theCountry(ctx)}` }
         ]
       }
     }
     return {
       result: 'fails',
-      reason: `The subject is ${status} and the request comes from ${ctx.country.name}${ctx.nationalities.length ? ', their country of nationality' : ''}: ` +
+      reason: `The subject is ${status} and the request comes from ${theCountry(ctx)}${ctx.nationalities.length ? ', their country of nationality' : ''}: ` +
         'INTERPOL does not process notices or diffusions from the country a confirmed refugee fears persecution in, and deletes them once the status is confirmed.',
       missing: ctx.nationalities.length ? [] : [{ field: 'subject.nationalities', why: 'The policy turns on whether the requester is the country the refugee fled; this assumes it is.' }],
       changes: [
-        { result: 'concern', if: `the status was granted because of persecution feared in a country other than ${ctx.country.name}` },
+        { result: 'concern', if: `the status was granted because of persecution feared in a country other than ${theCountry(ctx)}` },
         { result: 'passes', if: 'the status has been revoked, or the crime was committed in the country of refuge' }
       ]
     }

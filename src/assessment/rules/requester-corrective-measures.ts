@@ -1,6 +1,7 @@
 // A requester under prior review or corrective measures: its requests go through extra checks before they circulate.
 // Reported special checks that the record says were no formal measure are named, but raise no concern.
 import type { Rule } from './rule.js'
+import { capital, theCountry } from '../context.js'
 import { restrictionsOn } from '../../domain/country-on.js'
 
 const FORMAL_KINDS = ['prior-review', 'corrective-measures']
@@ -23,13 +24,13 @@ export const requesterCorrectiveMeasures: Rule = {
     if (formal.length === 0) {
       return {
         result: 'passes',
-        reason: `${ctx.country.name} was reported to face ${describe(restrictions)}, but the record found no formal corrective measure in force on ${ctx.day}. ${restrictions.map((r) => r.summary).join(' ')}`,
+        reason: `${capital(theCountry(ctx))} was reported to face ${describe(restrictions)}, but the record found no formal corrective measure in force on ${ctx.day}. ${restrictions.map((r) => r.summary).join(' ')}`,
         changes: [{ result: 'concern', if: 'INTERPOL places the requester under prior review or corrective measures' }]
       }
     }
     return {
       result: 'concern',
-      reason: `On ${ctx.day}, ${ctx.country.name} was under ${describe(formal)}: its requests go through extra checks before they circulate, while the substantive grounds still decide each one. ${formal.map((r) => r.summary).join(' ')}`,
+      reason: `On ${ctx.day}, ${theCountry(ctx)} was under ${describe(formal)}: its requests go through extra checks before they circulate, while the substantive grounds still decide each one. ${formal.map((r) => r.summary).join(' ')}`,
       changes: [
         { result: 'passes', if: 'the General Secretariat\'s check finds the request compliant, or the measure is lifted before the request' },
         { result: 'fails', if: 'the check finds the request non-compliant: under the measure it is then not passed on to other countries' }
