@@ -13,6 +13,26 @@ import { errorResponses } from '../../http/responses.js'
 
 const ATOM = 'application/atom+xml'
 const JSON_FEED = 'application/feed+json'
+/** The outline of a JSON Feed 1.1 document (jsonfeed.org/version/1.1), so clients and the contract tests know its shape. */
+const JSON_FEED_DOCUMENT = {
+  type: 'object',
+  required: ['version', 'title', 'items'],
+  properties: {
+    version: { type: 'string', description: 'https://jsonfeed.org/version/1 or a later version URL.' },
+    title: { type: 'string' },
+    home_page_url: { type: 'string' },
+    feed_url: { type: 'string' },
+    description: { type: 'string' },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id'],
+        properties: { id: { type: 'string' }, url: { type: 'string' }, title: { type: 'string' }, date_published: { type: 'string' } }
+      }
+    }
+  }
+}
 
 const date = (description: string) => Type.Unsafe<string>({ ...IsoDate, $id: undefined, description, examples: ['2026-12-01'] })
 const filterQuery = {
@@ -78,7 +98,7 @@ const changeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'A strong ETag lets readers poll with If-None-Match.',
       querystring: Type.Object(filterQuery, { additionalProperties: false }),
       response: {
-        200: { description: `${label} document.`, content: { [type]: { schema: { type: 'string' } } } },
+        200: { description: `${label} document.`, content: { [type]: { schema: format === 'json1' ? JSON_FEED_DOCUMENT : { type: 'string' } } } },
         ...errorResponses(400, 406)
       }
     }
