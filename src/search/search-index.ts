@@ -126,20 +126,28 @@ export function incrementalSearchIndex (dataset: Dataset): IncrementalSearchInde
       boostDocument: (_key, _term, stored) => TYPE_BOOST[(stored?.type as SearchType) ?? 'cases']
     }
   })
-  const documents = documentsOf(dataset)
+  let documents = documentsOf(dataset)
+  const total = documents.length
+  // Which records each exact phrase names, the other way round from the records: one lookup per query instead of
+  // one per matching record (a common word matches thousands at 100×), and one map instead of a set per record.
   const exactNames = new Map<string, Set<string>>()
   let added = 0
   const step = (count: number) => {
     const batch = documents.slice(added, added + count)
     index.addAll(batch)
-    for (const doc of batch) exactNames.set(doc.key, new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase)))
+    for (const doc of batch) {
+      for (const phrase of new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase))) {
+        let keys = exactNames.get(phrase)
+        if (keys === undefined) exactNames.set(phrase, keys = new Set())
+        keys.add(doc.key)
+      }
+    }
     added += batch.length
-    return added < documents.length
+    // The documents' joined texts are only needed to index them: let them go (tens of MB at 100×).
+    if (added >= total) documents = []
+    return added < total
   }
-  const complete = () => { if (added < documents.length) step(documents.length - added) }
-
-  const isExactName = (result: SearchResult, phrase: string) =>
-    exactNames.get(`${result.type as string}/${result.id as string}`)?.has(phrase) === true
+  const complete = () => { if (added < total) step(total - added) }
 
   const toHit = (result: SearchResult): SearchHit => ({
     type: result.type as SearchType, id: result.id as string, title: result.title as string, score: Math.round(result.score * 1000) / 1000
@@ -154,18 +162,19 @@ export function incrementalSearchIndex (dataset: Dataset): IncrementalSearchInde
       // Every word must match when possible; otherwise the best partial matches are still worth showing.
       let results = index.search(query, { combineWith: 'AND', filter })
       if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter })
-      const phrase = normalisePhrase(query)
-      const best = results.reduce((max, result) => Math.max(max, result.score), 0)
-      // MiniSearch answers in score order; only an exact-name boost can change it, so only then sort again (a common
-      // word matches thousands of records on a large dataset).
+      // MiniSearch answers in score order; only an exact-name boost can change it, so only then score and sort again
+      // (a common word matches thousands of records on a large dataset).
+      const exact = exactNames.get(normalisePhrase(query))
+      if (exact === undefined) return results.map(toHit)
+      let best = 0
+      for (const result of results) if (result.score > best) best = result.score
       let boosted = false
-      const scored = results.map((result) => {
-        if (!isExactName(result, phrase)) return result
-        boosted = true
-        return { ...result, score: exactNameScore(result, best) }
-      })
-      if (boosted) scored.sort((a, b) => b.score - a.score)
-      return scored.map(toHit)
+      for (const result of results) {
+        // The results are MiniSearch's fresh objects, ours to change.
+        if (exact.has(`${result.type as string}/${result.id as string}`)) { result.score = exactNameScore(result, best); boosted = true }
+      }
+      if (boosted) results.sort((a, b) => b.score - a.score)
+      return results.map(toHit)
     }
   }
 }

@@ -32,8 +32,9 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { q, type, limit = 20, offset = 0 } = request.query
     const types = type ? (splitList(type) as SearchType[]) : undefined
-    const hits = (await app.searchIndex.search(q, types)).map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` }))
-    const page = paginate(hits, limit, offset)
+    // Links only for the page sent: a common word matches thousands of records on a large dataset.
+    const found = paginate(await app.searchIndex.search(q, types), limit, offset)
+    const page = { ...found, data: found.data.map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` })) }
     reply.header('link', linkHeader('/v1/search', request.query, page.total, limit, offset))
     if (request.variant.mediaType === CSV_TYPE) {
       return sendCsv(reply, 'search', page.data)
