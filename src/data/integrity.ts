@@ -69,10 +69,10 @@ export function checkStatistics (statistics: readonly StatisticShape[], report: 
 }
 
 /**
- * Whether CCF decision excerpts must carry translations too. Off while the CCF corpus is being brought in, so that an
- * excerpt can land before its translations; turned on once every excerpt in data/cases/ccf-*.yaml has them.
+ * Whether CCF decision excerpts must carry translations too. They do (every excerpt in data/cases/ccf-*.yaml has
+ * French, Spanish and Arabic); turning this off would let a new excerpt in before its translations.
  */
-export const TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS = false
+export const TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS = true
 
 interface Translatable { id: string; kind?: string; translations?: Record<string, { name?: { translation: string; source?: unknown }; summary?: { translation: string; source?: unknown } } | undefined> }
 
