@@ -1,11 +1,12 @@
 // Shared by the tests: the real dataset, loaded once per test process, and the app built exactly as in production.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { Test } from 'tap'
 import { createApp } from '../src/app.js'
-import { loadDataset } from '../src/data/load-dataset.js'
+import { DatasetError, loadDataset, type DataProblem } from '../src/data/load-dataset.js'
+import { parse, stringify } from 'yaml'
 import type { Dataset } from '../src/data/dataset.js'
 import type { Limits } from '../src/plugins/limits.js'
 import { defaultDataDir } from '../src/paths.js'
@@ -53,4 +54,25 @@ export function isProblem (t: Test, response: { statusCode: number; headers: Rec
   t.equal(body.requestId, response.headers['x-request-id'], 'the problem names the request id of the response')
   t.notMatch(response.body, /at .*\.(ts|js):\d+/, 'no stack trace')
   return body
+}
+
+/** A parsed data file, as the tests that break one see it. */
+export type DataRecords = any // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Applies `mutate` to one parsed file of a fresh copy of data/, loads the copy, and returns the problems reported. */
+export function dataProblemsAfter (file: string, mutate: (records: DataRecords) => void): DataProblem[] {
+  const dir = copyOfData()
+  try {
+    const path = join(dir, file)
+    const records = parse(readFileSync(path, 'utf8'))
+    mutate(records)
+    writeFileSync(path, stringify(records))
+    loadDataset(dir)
+    return []
+  } catch (error) {
+    if (error instanceof DatasetError) return error.problems
+    throw error
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

@@ -1,11 +1,7 @@
 // Issue 15, the outside fact-check: the corrected facts as the API serves them, the statistics shape and its
 // integrity rule, and a sweep that keeps the known wrong versions out of every text the API answers with.
 import t, { type Test } from 'tap'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { parse, stringify } from 'yaml'
-import { DatasetError, loadDataset, type DataProblem } from '../../src/data/load-dataset.js'
-import { buildTestApp, copyOfData, json } from '../helpers.js'
+import { buildTestApp, json, dataProblemsAfter, type DataRecords } from '../helpers.js'
 
 const app = await buildTestApp()
 t.teardown(() => app.close())
@@ -150,23 +146,7 @@ t.test('no served record repeats a corrected error', async (t) => {
   t.ok(records > 400, `${records} records swept`)
 })
 
-// The integrity rule, on broken copies of the real data.
-function problemsAfter (mutate: (records: Array<{ id: string; statistics: unknown[] }>) => void): DataProblem[] {
-  const dir = copyOfData()
-  try {
-    const path = join(dir, 'notice-types.yaml')
-    const records = parse(readFileSync(path, 'utf8'))
-    mutate(records)
-    writeFileSync(path, stringify(records))
-    loadDataset(dir)
-    return []
-  } catch (error) {
-    if (error instanceof DatasetError) return error.problems
-    throw error
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
+const problemsAfter = (mutate: (records: DataRecords) => void) => dataProblemsAfter('notice-types.yaml', mutate)
 const red = (records: Array<{ id: string; statistics: unknown[] }>) => records.find((r) => r.id === 'red')!
 const figure = (overrides: object) => ({
   kind: 'annual', metric: 'issued', scope: 'notice-type', value: 8136, qualifier: 'exact', confidence: 'reported',

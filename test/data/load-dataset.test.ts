@@ -1,12 +1,11 @@
 // The loader against broken copies of the real dataset: one fixture per integrity rule, each naming the file,
 // the record and the field that is wrong.
 import t from 'tap'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse, stringify } from 'yaml'
 import { DatasetError, loadDataset, type DataProblem } from '../../src/data/load-dataset.js'
 import { defaultDataDir } from '../../src/paths.js'
-import { copyOfData } from '../helpers.js'
+import { copyOfData, dataProblemsAfter } from '../helpers.js'
 
 t.test('the bundled dataset is valid and complete', async (t) => {
   const { dataset, files } = loadDataset(defaultDataDir)
@@ -18,23 +17,6 @@ t.test('the bundled dataset is valid and complete', async (t) => {
 
 type Mutation = (records: any) => void // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Applies a change to one parsed data file of a fresh copy, loads it, and returns the problems. */
-function problemsAfter (file: string, mutate: Mutation): DataProblem[] {
-  const dir = copyOfData()
-  try {
-    const path = join(dir, file)
-    const records = parse(readFileSync(path, 'utf8'))
-    mutate(records)
-    writeFileSync(path, stringify(records))
-    loadDataset(dir)
-    return []
-  } catch (error) {
-    if (error instanceof DatasetError) return error.problems
-    throw error
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 const byId = (records: Array<{ id: string }>, id: string) => {
   const record = records.find((r) => r.id === id)
@@ -73,7 +55,7 @@ const fixtures: Array<{ rule: string; file: string; mutate: Mutation; expect: Pa
 
 for (const fixture of fixtures) {
   t.test(`start-up fails on ${fixture.rule}`, async (t) => {
-    const problems = problemsAfter(fixture.file, fixture.mutate)
+    const problems = dataProblemsAfter(fixture.file, fixture.mutate)
     t.ok(problems.length > 0, 'the dataset is rejected')
     const { message, ...where } = fixture.expect
     const match = problems.find((p) =>

@@ -1,11 +1,7 @@
 // Provisions checked against the primary texts: each notice type cites its own article, the articles the 2026
 // fact-check corrected answer as corrected, and the integrity rules that stop the same mistakes coming back.
 import t from 'tap'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { parse, stringify } from 'yaml'
-import { DatasetError, loadDataset, type DataProblem } from '../../src/data/load-dataset.js'
-import { buildTestApp, copyOfData, json, realDataset } from '../helpers.js'
+import { buildTestApp, json, realDataset, dataProblemsAfter } from '../helpers.js'
 
 // The article that defines each notice type, as the sources give the order of RPD Arts. 88-96 (see the records'
 // `uncertainty`), plus the records that stand in for an article where the type has its own instrument.
@@ -83,23 +79,6 @@ t.test('confirmed provisions were read in a primary text, and say where', async 
 type Mutation = (records: any) => void // eslint-disable-line @typescript-eslint/no-explicit-any
 const byId = (records: Array<{ id: string }>, id: string) => records.find((r) => r.id === id) as any // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** Breaks one data file of a fresh copy and returns what the loader reports. */
-function problemsAfter (file: string, mutate: Mutation): DataProblem[] {
-  const dir = copyOfData()
-  try {
-    const path = join(dir, file)
-    const records = parse(readFileSync(path, 'utf8'))
-    mutate(records)
-    writeFileSync(path, stringify(records))
-    loadDataset(dir)
-    return []
-  } catch (error) {
-    if (error instanceof DatasetError) return error.problems
-    throw error
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 const fixtures: Array<{ rule: string; file: string; mutate: Mutation; record: string; field: string; message: RegExp }> = [
   {
@@ -130,7 +109,7 @@ const fixtures: Array<{ rule: string; file: string; mutate: Mutation; record: st
 
 for (const fixture of fixtures) {
   t.test(`start-up fails on ${fixture.rule}`, async (t) => {
-    const problems = problemsAfter(fixture.file, fixture.mutate)
+    const problems = dataProblemsAfter(fixture.file, fixture.mutate)
     const match = problems.find((p) => p.file === fixture.file && p.record === fixture.record &&
       p.field.startsWith(fixture.field) && fixture.message.test(p.message))
     t.ok(match, `a problem names ${fixture.file}, ${fixture.record}, ${fixture.field}: ${JSON.stringify(problems.slice(0, 3))}`)
@@ -138,7 +117,7 @@ for (const fixture of fixtures) {
 }
 
 t.test('the article rule accepts sub-paragraphs and spans of the same article', async (t) => {
-  const problems = problemsAfter('provisions.yaml', (r) => {
+  const problems = dataProblemsAfter('provisions.yaml', (r) => {
     byId(r, 'rpd-83-1-a').article = '83(1)(a)(i)'
     byId(r, 'rpd-97').article = '97-101'
   })

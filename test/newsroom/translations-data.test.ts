@@ -7,30 +7,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { parse, stringify } from 'yaml'
-import { DatasetError, loadDataset, type DataProblem } from '../../src/data/load-dataset.js'
 import { freshness, languageCoverage, monthsBefore } from '../../src/data/stats.js'
 import { TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS } from '../../src/data/integrity.js'
-import { buildTestApp, copyOfData, json, realDataset } from '../helpers.js'
+import { buildTestApp, copyOfData, json, realDataset, dataProblemsAfter } from '../helpers.js'
 
 const run = promisify(execFile)
 
-/** Problems of a fresh copy of the data after `mutate` changed one parsed file. */
-function problemsAfter (file: string, mutate: (records: Array<Record<string, any>>) => void): DataProblem[] { // eslint-disable-line @typescript-eslint/no-explicit-any
-  const dir = copyOfData()
-  try {
-    const path = join(dir, file)
-    const records = parse(readFileSync(path, 'utf8'))
-    mutate(records)
-    writeFileSync(path, stringify(records))
-    loadDataset(dir)
-    return []
-  } catch (error) {
-    if (error instanceof DatasetError) return error.problems
-    throw error
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
 const byId = (records: Array<Record<string, any>>, id: string) => records.find((record) => record.id === id)! // eslint-disable-line @typescript-eslint/no-explicit-any
 
 t.test('every notice type, ground, term, requesting entity and public case has French, Spanish and Arabic', async (t) => {
@@ -51,15 +33,15 @@ t.test('every notice type, ground, term, requesting entity and public case has F
 })
 
 t.test('integrity: a missing translation and an official text without a source stop the start', async (t) => {
-  const missing = problemsAfter('notice-types.yaml', (r) => { delete byId(r, 'red').translations.es.summary })
+  const missing = dataProblemsAfter('notice-types.yaml', (r) => { delete byId(r, 'red').translations.es.summary })
   t.match(missing, [{ record: 'red', field: 'translations.es.summary', message: /required/ }])
-  const noSource = problemsAfter('grounds.yaml', (r) => { byId(r, 'article-3-political').translations.fr.name.translation = 'official' })
+  const noSource = dataProblemsAfter('grounds.yaml', (r) => { byId(r, 'article-3-political').translations.fr.name.translation = 'official' })
   t.match(noSource, [{ record: 'article-3-political', field: 'translations.fr.name.source', message: /source/ }])
-  const entity = problemsAfter('requesting-entities.yaml', (r) => { delete byId(r, 'icc').translations })
+  const entity = dataProblemsAfter('requesting-entities.yaml', (r) => { delete byId(r, 'icc').translations })
   t.equal(entity.filter((p) => p.record === 'icc').length, 6, 'three languages, a name and a summary each')
-  const publicCase = problemsAfter('cases/public.yaml', (r) => { delete byId(r, 'iran-2021-us-officials').translations.ar })
+  const publicCase = dataProblemsAfter('cases/public.yaml', (r) => { delete byId(r, 'iran-2021-us-officials').translations.ar })
   t.equal(publicCase.length, 2)
-  const ccf = problemsAfter('cases/ccf-decisions.yaml', (r) => { delete r[0]!.translations })
+  const ccf = dataProblemsAfter('cases/ccf-decisions.yaml', (r) => { delete r[0]!.translations })
   t.equal(ccf.length > 0, TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS, `CCF excerpts ${TRANSLATIONS_REQUIRED_FOR_CCF_EXCERPTS ? 'must' : 'need not'} carry translations`)
 })
 
