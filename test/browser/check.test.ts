@@ -2,39 +2,14 @@
 // a paragraph, press Check, and the flags appear highlighted inline at the right words, with the findings and
 // their sources listed; no console error, no blocked request, no script from elsewhere.
 import t from 'tap'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { createApp } from '../../src/app.js'
-import { realDataset } from '../helpers.js'
+import { SCREENSHOTS, browserContext, listeningApi, whenChromium } from './harness.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-quic', '--disable-sync']
-const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
-
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI) t.fail(`${CHROMIUM} is missing: CI must install Debian's chromium package (see .ci/run)`)
-  else t.plan(0, `browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
-} else {
-  await browserTest()
-}
+await whenChromium(browserTest)
 
 async function browserTest () {
-  const { chromium } = await import('playwright-core')
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  const app = await createApp({ dataset: realDataset() })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const api = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
-  const userDataDir = mkdtempSync(join(tmpdir(), 'check-chromium-'))
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1000, height: 900 }, timeout: 30_000 })
-  t.teardown(async () => {
-    await context.close().catch(() => {})
-    rmSync(userDataDir, { recursive: true, force: true })
-    await app.close()
-  })
+  const api = await listeningApi(t)
+  const context = await browserContext(t, { width: 1000, height: 900 })
 
   t.test('paste a paragraph, see the flags inline', { timeout: 60_000 }, async (t) => {
     const page = await context.newPage()

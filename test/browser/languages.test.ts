@@ -3,35 +3,17 @@
 // an element whose language is the language of that text and whose computed direction is that language's
 // direction, and no visual line may hold text of both directions. Screenshots go to artifacts/screenshots/.
 import t, { type Test } from 'tap'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
-import { createApp } from '../../src/app.js'
-import { realDataset } from '../helpers.js'
+import { SCREENSHOTS, browserContext, hostPage, listeningApi, whenChromium } from './harness.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-quic', '--disable-sync']
-const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
 const STEP_TIMEOUT = 15_000
 
 const LANGS = ['fr', 'es', 'ar'] as const
 /** One record per embeddable resource, chosen for the texts that tripped cards before (issue 11). */
 const REFS = ['notice-types/red', 'grounds/article-3-political', 'terms/ncb', 'cases/iran-2021-us-officials', 'requesting-entities/icc']
 
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI) {
-    t.fail(`${CHROMIUM} is missing: CI must install Debian's chromium package (see .ci/run)`)
-  } else {
-    t.plan(0, `browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
-  }
-} else {
-  await browserTests()
-}
+await whenChromium(browserTests)
 
 interface Audit {
   texts: number
@@ -93,48 +75,17 @@ function auditInPage (root: Document | ShadowRoot): Audit {
 }
 
 async function browserTests () {
-  const { chromium } = await import('playwright-core')
-  mkdirSync(SCREENSHOTS, { recursive: true })
-
-  const app = await createApp({ dataset: realDataset() })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const api = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const api = await listeningApi(t)
 
   // A story page on another origin with one <notice-card> per resource and language.
   const cards = REFS.flatMap((ref) => LANGS.map((lang) => ({ ref, lang, id: `${ref.replace('/', '-')}-${lang}` })))
-  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cards in three languages</title>
+  const hostHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cards in three languages</title>
 <script src="${api}/embed.js"></script></head><body>
 ${cards.map(({ ref, lang, id }) => `<notice-card id="${id}" ref="${ref}" lang="${lang}"></notice-card>`).join('\n')}
 </body></html>`
-  const host: Server = createServer((request, response) => {
-    if (request.url === '/') {
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; script-src ${api}; connect-src ${api}; style-src 'self'`
-      })
-      response.end(hostPage)
-    } else {
-      response.writeHead(204).end()
-    }
-  })
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve))
-  const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`
+  const hostOrigin = await hostPage(t, hostHtml, api)
 
-  const userDataDir = mkdtempSync(join(tmpdir(), 'notice-chromium-'))
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 520, height: 420 },
-    timeout: 30_000
-  })
-
-  t.teardown(async () => {
-    await context.close().catch(() => {})
-    rmSync(userDataDir, { recursive: true, force: true })
-    await new Promise((resolve) => host.close(resolve))
-    await app.close()
-  })
+  const context: BrowserContext = await browserContext(t, { width: 520, height: 420 })
   console.error(`# language screenshots saved under ${SCREENSHOTS}`)
 
   async function watchedPage () {

@@ -2,43 +2,22 @@
 // script and the iframe card on a page from another origin, languages and direction. Screenshots go to
 // artifacts/screenshots/ so that CI can show them.
 import t from 'tap'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { BrowserContext, Page } from 'playwright-core'
-import { createApp } from '../../src/app.js'
 import { realDataset } from '../helpers.js'
+import { SCREENSHOTS, browserContext, hostPage, listeningApi, whenChromium } from './harness.js'
 
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--no-first-run', '--disable-quic', '--disable-sync']
-const SCREENSHOTS = fileURLToPath(new URL('../../artifacts/screenshots/', import.meta.url))
 const STEP_TIMEOUT = 15_000
 
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI) {
-    t.fail(`${CHROMIUM} is missing: CI must install Debian's chromium package (see .ci/run)`)
-  } else {
-    t.plan(0, `browser tests skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`)
-  }
-} else {
-  await browserTests()
-}
+await whenChromium(browserTests)
 
 async function browserTests () {
-  const { chromium } = await import('playwright-core')
-  mkdirSync(SCREENSHOTS, { recursive: true })
-
-  const app = await createApp({ dataset: realDataset() })
-  await app.listen({ port: 0, host: '127.0.0.1' })
-  const api = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`
+  const api = await listeningApi(t)
 
   // A newsroom page on another origin, with a strict policy of its own: scripts, requests and frames from the
   // API only, and no inline styles, so that any hidden dependency of the embeds shows up as a CSP violation.
-  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A story with notice cards</title>
+  const hostHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A story with notice cards</title>
 <script src="${api}/embed.js"></script></head><body>
 <h1>How a Red Notice works</h1>
 <notice-card id="card-en" ref="notice-types/red"></notice-card>
@@ -46,35 +25,9 @@ async function browserTests () {
 <notice-card id="card-ar" ref="notice-types/red" lang="ar"></notice-card>
 <iframe id="frame" src="${api}/embed/notice-types/red" width="480" height="300" title="Red Notice"></iframe>
 </body></html>`
-  const host: Server = createServer((request, response) => {
-    if (request.url === '/') {
-      response.writeHead(200, {
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': `default-src 'none'; script-src ${api}; connect-src ${api}; frame-src ${api}; style-src 'self'`
-      })
-      response.end(hostPage)
-    } else {
-      response.writeHead(204).end()
-    }
-  })
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve))
-  const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`
+  const hostOrigin = await hostPage(t, hostHtml, api)
 
-  const userDataDir = mkdtempSync(join(tmpdir(), 'notice-chromium-'))
-  const context: BrowserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1100, height: 900 },
-    timeout: 30_000
-  })
-
-  t.teardown(async () => {
-    await context.close().catch(() => {})
-    rmSync(userDataDir, { recursive: true, force: true })
-    await new Promise((resolve) => host.close(resolve))
-    await app.close()
-  })
+  const context: BrowserContext = await browserContext(t, { width: 1100, height: 900 })
 
   t.comment(`screenshots: ${SCREENSHOTS}`)
   console.error(`# browser screenshots saved under ${SCREENSHOTS}`)
@@ -131,7 +84,7 @@ async function browserTests () {
 
     t.equal(await shadowText(page, 'card-en', '.title'), 'Red Notice')
     t.match(await shadowText(page, 'card-en', '.summary'), /^To locate and arrest a person wanted/)
-    t.match(await page.evaluate(() => document.getElementById('card-en')?.shadowRoot?.querySelector('.card')?.textContent ?? ''), new RegExp(`Dataset: ${app.dataset.version}`), 'the version, read from an exposed header')
+    t.match(await page.evaluate(() => document.getElementById('card-en')?.shadowRoot?.querySelector('.card')?.textContent ?? ''), new RegExp(`Dataset: ${realDataset().version}`), 'the version, read from an exposed header')
     t.equal(await shadowText(page, 'card-fr', '.title'), 'Notice rouge', 'the French name')
     t.match(await shadowText(page, 'card-fr', '.summary'), /^Localisation et arrestation/, 'INTERPOL\'s own French wording')
     t.equal(await shadowText(page, 'card-ar', '.title'), 'النشرة الحمراء')
