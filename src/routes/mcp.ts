@@ -2,12 +2,22 @@
 // gets its own server and transport (no session to keep across replicas), and answers with JSON rather than an
 // event stream. The rate limit, the body limit and the media-type checks run before it, as on every route.
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
+import Negotiator from 'negotiator'
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createMcpServer, toolInputs } from '../mcp/server.js'
 import { sendProblem } from '../http/problems.js'
 import { errorResponses } from '../http/responses.js'
 import { CLAIMS_BODY_LIMIT } from './v1/claims.js'
+
+const MCP_TYPES = ['application/json', 'text/event-stream']
+
+/** Whether an Accept header names both MCP answer types and accepts both (a wildcard alone is not enough for the SDK). */
+export function acceptsMcp (accept: string | undefined): boolean {
+  if (!accept || !MCP_TYPES.every((type) => accept.includes(type))) return false
+  const negotiator = new Negotiator({ headers: { accept } })
+  return MCP_TYPES.every((type) => negotiator.mediaType([type]) === type)
+}
 
 const mcpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Read the tools' schemas from the OpenAPI document once the app is ready, so a broken conversion stops start-up.
@@ -35,9 +45,9 @@ const mcpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
     }
   }, async (request, reply) => {
-    // The protocol asks clients to accept both; refusing here keeps the refusal a problem document like every other.
-    const accept = String(request.headers.accept ?? '')
-    if (!/application\/json|\*\/\*/.test(accept) || !/text\/event-stream|\*\/\*/.test(accept)) {
+    // The protocol asks clients to list both types; refusing here keeps the refusal a problem document like every
+    // other (the SDK's own refusal is plain JSON). Both must be named, as the SDK checks, and neither refused (q=0).
+    if (!acceptsMcp(request.headers.accept)) {
       return sendProblem(request, reply, 'not-acceptable', 'An MCP client must accept both application/json and text/event-stream.', { supported: ['application/json', 'text/event-stream'] })
     }
     const server = createMcpServer(app, { remoteAddress: request.ip })

@@ -146,6 +146,10 @@ t.test('the HTTP endpoint keeps the service\'s limits and errors', async (t) => 
   isProblem(t, await app.inject({ method: 'POST', url: '/mcp', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ padding: 'x'.repeat(140 * 1024) }) }), 413, 'payload-too-large')
   isProblem(t, await app.inject({ method: 'POST', url: '/mcp', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, payload: '"just a string"' }), 400, 'invalid-body')
   isProblem(t, await app.inject({ method: 'POST', url: '/mcp', headers: { 'content-type': 'application/json', accept: 'application/json' }, payload: '{"jsonrpc":"2.0","id":1,"method":"ping"}' }), 406, 'not-acceptable')
+  // A wildcard alone, or a named type refused with q=0, is a problem document too, never the SDK's plain-JSON 406.
+  for (const accept of ['*/*', '*/*;q=0', 'application/json, text/event-stream;q=0']) {
+    isProblem(t, await app.inject({ method: 'POST', url: '/mcp', headers: { 'content-type': 'application/json', accept }, payload: '{"jsonrpc":"2.0","id":1,"method":"ping"}' }), 406, 'not-acceptable')
+  }
   const limited = await createApp({ dataset, limits: { rateLimitMax: 1, rateLimitWindowMs: 60_000 } })
   t.teardown(() => limited.close())
   const post = () => limited.inject({
