@@ -151,19 +151,27 @@ export interface McpOptions {
   remoteAddress?: string
 }
 
-interface Cached { inputs: Map<string, JsonSchema> }
+interface Cached { inputs: Map<string, JsonSchema>; validators: Map<string, unknown> }
 const cache = new WeakMap<FastifyInstance, Cached>()
 
-/** The tools' input schemas, read once from the app's OpenAPI document (after ready). */
-export function toolInputs (app: FastifyInstance): Map<string, JsonSchema> {
+/**
+ * The tools' input schemas, read once from the app's OpenAPI document (after ready), and the validators zod's JSON
+ * Schema reader makes of them (the SDK checks arguments with these): built once per app, not per MCP request.
+ */
+function toolSchemas (app: FastifyInstance): Cached {
   let cached = cache.get(app)
   if (!cached) {
     const document = app.swagger() as Parameters<typeof toolInputSchema>[0]
-    cached = { inputs: new Map(TOOLS.map((tool) => [tool.name, toolInputSchema(document, tool)])) }
+    const inputs = new Map(TOOLS.map((tool) => [tool.name, toolInputSchema(document, tool)]))
+    const validators = new Map([...inputs].map(([name, schema]) => [name, z.fromJSONSchema(schema as never)]))
+    cached = { inputs, validators }
     cache.set(app, cached)
   }
-  return cached.inputs
+  return cached
 }
+
+/** The tools' input schemas, as JSON Schema. */
+export const toolInputs = (app: FastifyInstance): Map<string, JsonSchema> => toolSchemas(app).inputs
 
 /** An MCP server answering from the app's own routes. One per connection (stdio) or per request (HTTP). */
 export function createMcpServer (app: FastifyInstance, options: McpOptions = {}): McpServer {
@@ -188,13 +196,12 @@ export function createMcpServer (app: FastifyInstance, options: McpOptions = {})
     }
   }
 
-  const inputs = toolInputs(app)
+  const { validators } = toolSchemas(app)
   for (const tool of TOOLS) {
     server.registerTool(tool.name, {
       title: tool.title,
       description: tool.description,
-      // zod's reader of JSON Schema turns the REST schema into the validator the SDK checks arguments with.
-      inputSchema: z.fromJSONSchema(inputs.get(tool.name)! as never) as never
+      inputSchema: validators.get(tool.name) as never
     }, (async (args: Record<string, unknown>) => {
       const request = tool.request(args ?? {})
       const { status, envelope } = await call(request.method, request.url, request.body)
