@@ -17,6 +17,15 @@ t.test('a search on a partly built index answers as the whole index does', async
   }
 })
 
+t.test('a page asked of a partly built index is the page of the whole answer', async (t) => {
+  const partial = incrementalSearchIndex(dataset)
+  partial.step(3)
+  const page = partial.search('notice', undefined, { offset: 5, limit: 10 })
+  const all = whole.search('notice')
+  t.equal(page.total, all.total)
+  t.same(page.hits, all.hits.slice(5, 15))
+})
+
 t.test('stepping through the index ends with the same answers', async (t) => {
   const partial = incrementalSearchIndex(dataset)
   let steps = 0
@@ -32,5 +41,5 @@ t.test('the app answers a search at once after start-up, from the whole index', 
   const response = await app.inject('/v1/search?q=wanted%20notice&limit=100')
   t.equal(response.statusCode, 200)
   const hits = json(response).data as Array<{ type: string; id: string }>
-  t.same(hits.map((hit) => `${hit.type}/${hit.id}`), whole.search('wanted notice').slice(0, 100).map((hit) => `${hit.type}/${hit.id}`))
+  t.same(hits.map((hit) => `${hit.type}/${hit.id}`), whole.search('wanted notice').hits.slice(0, 100).map((hit) => `${hit.type}/${hit.id}`))
 })

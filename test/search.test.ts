@@ -4,7 +4,7 @@ import { buildSearchIndex, normaliseTerm } from '../src/search/search-index.js'
 import { buildTestApp, json, realDataset } from './helpers.js'
 
 const index = buildSearchIndex(realDataset())
-const top = (q: string, types?: Parameters<typeof index.search>[1]) => index.search(q, types).map((hit) => `${hit.type}/${hit.id}`)
+const top = (q: string, types?: Parameters<typeof index.search>[1]) => index.search(q, types).hits.map((hit) => `${hit.type}/${hit.id}`)
 
 t.test('terms are folded: case, accents, plurals', async (t) => {
   t.equal(normaliseTerm('Notices'), 'notice')
@@ -20,7 +20,7 @@ t.test('"wanted notice" ranks the Red Notice first', async (t) => {
 
 t.test('a name shared by a notice type and a glossary term: the notice type first, then the term', async (t) => {
   t.same(top('red notice').slice(0, 2), ['notice-types/red', 'terms/red-notice'])
-  const scores = index.search('red notice').map((hit) => hit.score)
+  const scores = index.search('red notice').hits.map((hit) => hit.score)
   t.same(scores, [...scores].sort((a, b) => b - a), 'scores follow the order of the answer')
 })
 

@@ -143,7 +143,7 @@ export function registerCollection<T> (app: AnyFastify, spec: CollectionSpec<T>)
       records = records.filter((record) => filter.matches(record, values, dataset, query.asOf))
     }
     if (query.q) {
-      const rank = new Map((await app.searchIndex.search(query.q, [spec.type])).map((hit, index) => [hit.id, index]))
+      const rank = new Map((await app.searchIndex.search(query.q, [spec.type])).hits.map((hit, index) => [hit.id, index]))
       records = records.filter((record) => rank.has(spec.keyOf(record)))
         .sort((a, b) => (rank.get(spec.keyOf(a)) ?? 0) - (rank.get(spec.keyOf(b)) ?? 0))
     }

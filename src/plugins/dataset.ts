@@ -2,13 +2,13 @@
 import fp from 'fastify-plugin'
 import type { FastifyInstance } from 'fastify'
 import type { Dataset } from '../data/dataset.js'
-import { incrementalSearchIndex, type SearchHit, type SearchType } from '../search/search-index.js'
+import { incrementalSearchIndex, type SearchAnswer, type SearchPage, type SearchType } from '../search/search-index.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     dataset: Dataset
     /** Answers once the index is complete: it is filled between requests after start-up. */
-    searchIndex: { search (query: string, types?: readonly SearchType[]): Promise<SearchHit[]> }
+    searchIndex: { search (query: string, types?: readonly SearchType[], page?: SearchPage): Promise<SearchAnswer> }
     /** False once shutdown has begun, so that /readyz sends traffic elsewhere first. */
     lifecycle: { accepting: boolean }
   }
@@ -28,9 +28,9 @@ async function datasetPlugin (app: FastifyInstance, options: DatasetPluginOption
   let indexed!: () => void
   const complete = new Promise<void>((resolve) => { indexed = resolve })
   app.decorate('searchIndex', {
-    search: async (query: string, types?: readonly SearchType[]) => {
+    search: async (query: string, types?: readonly SearchType[], page?: SearchPage) => {
       await complete
-      return index.search(query, types)
+      return index.search(query, types, page)
     }
   })
   let closing = false

@@ -1,8 +1,10 @@
-// Ranked search across every resource, built once per dataset with MiniSearch: tolerant of case, accents,
-// plurals and small typos, and matching the aliases people actually use ("wanted notice" → red).
+// Ranked search across every resource, built once per dataset: tolerant of case, accents, plurals and small typos,
+// and matching the aliases people actually use ("wanted notice" → red). The ranking is MiniSearch's, computed by a
+// compact index of our own (./inverted-index.ts; ./README.md says why).
 import type { Translations } from '../../schemas/common.js'
-import MiniSearch, { type SearchResult } from 'minisearch'
 import type { Dataset } from '../data/dataset.js'
+import { type InvertedIndex, InvertedIndexBuilder, MINISEARCH_DEFAULTS, type ScoringOptions } from './inverted-index.js'
+import { bestFirst } from './top-k.js'
 
 export const SEARCH_TYPES = [
   'notice-types', 'terms', 'grounds', 'provisions', 'instruments', 'cases', 'countries', 'requesting-entities', 'misconceptions'
@@ -47,7 +49,7 @@ function foldTerm (term: string): string | null {
 }
 
 // Reference pages a reader most likely means come first when the words fit equally well.
-const TYPE_BOOST: Record<SearchType, number> = {
+export const TYPE_BOOST: Record<SearchType, number> = {
   'notice-types': 1.6, terms: 1.4, grounds: 1.3, 'requesting-entities': 1.1, instruments: 1.1, provisions: 1, countries: 1, cases: 0.9, misconceptions: 0.8
 }
 
@@ -87,12 +89,35 @@ export function normalisePhrase (phrase: string): string {
 // every partial match, and where several records share the name ("Red Notice" is a notice type and a glossary
 // term) the type a reader most likely means comes first. Scores stay in the order of the answer.
 const EXACT_NAME_BOOST = 3
-function exactNameScore (result: SearchResult, bestScore: number): number {
-  return bestScore * EXACT_NAME_BOOST * TYPE_BOOST[result.type as SearchType] + result.score
+function exactNameScore (type: SearchType, score: number, bestScore: number): number {
+  return bestScore * EXACT_NAME_BOOST * TYPE_BOOST[type] + score
 }
 
+/** The fields searched, in this order, with their boosts: a word in a name counts three times one in the text. */
+export const SEARCH_FIELDS = ['id', 'title', 'names', 'text'] as const
+const FIELD_BOOSTS: Record<typeof SEARCH_FIELDS[number], number> = { id: 3, title: 2, names: 3, text: 1 }
+
+/**
+ * What MiniSearch was configured with before this index replaced it (test/search-equivalence.test.ts keeps that
+ * configuration and compares): prefix matches for words of four letters or more, one typo allowed from four
+ * letters and one in five from five, MiniSearch's default weights and BM25+ parameters.
+ */
+export const SEARCH_SCORING: ScoringOptions = {
+  fieldBoosts: SEARCH_FIELDS.map((field) => FIELD_BOOSTS[field]),
+  processTerm: normaliseTerm,
+  prefix: (term) => term.length >= 4,
+  fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
+  ...MINISEARCH_DEFAULTS
+}
+
+/** A page of an answer: `offset` hits skipped, at most `limit` returned. */
+export interface SearchPage { offset: number; limit: number }
+
+/** Every match is counted in `total`; `hits` is the page asked for, best first (every hit when no page is given). */
+export interface SearchAnswer { total: number; hits: SearchHit[] }
+
 export interface SearchIndex {
-  search (query: string, types?: readonly SearchType[]): SearchHit[]
+  search (query: string, types?: readonly SearchType[], page?: SearchPage): SearchAnswer
 }
 
 /** The whole index, built at once (tests, tools). */
@@ -114,67 +139,75 @@ export interface IncrementalSearchIndex extends SearchIndex {
 }
 
 export function incrementalSearchIndex (dataset: Dataset): IncrementalSearchIndex {
-  const index = new MiniSearch<SearchDocument>({
-    idField: 'key',
-    fields: ['id', 'title', 'names', 'text'],
-    storeFields: ['type', 'id', 'title'],
-    processTerm: normaliseTerm,
-    searchOptions: {
-      boost: { id: 3, names: 3, title: 2, text: 1 },
-      prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : 0),
-      boostDocument: (_key, _term, stored) => TYPE_BOOST[(stored?.type as SearchType) ?? 'cases']
-    }
-  })
   let documents = documentsOf(dataset)
   const total = documents.length
+  let builder: InvertedIndexBuilder | undefined = new InvertedIndexBuilder(total, SEARCH_FIELDS.length, SEARCH_SCORING)
+  let index: InvertedIndex | undefined
+  // What a hit shows, by document number (the order of documentsOf): the strings are the dataset's own.
+  const typeCodes = new Uint8Array(total)
+  const ids: string[] = new Array<string>(total)
+  const titles: string[] = new Array<string>(total)
   // Which records each exact phrase names, the other way round from the records: one lookup per query instead of
-  // one per matching record (a common word matches thousands at 100×), and one map instead of a set per record.
-  const exactNames = new Map<string, Set<string>>()
+  // one per matching record (a common word matches thousands at 100×). Document numbers, ascending.
+  const exactNames = new Map<string, number[]>()
+
   let added = 0
   const step = (count: number) => {
-    const batch = documents.slice(added, added + count)
-    index.addAll(batch)
-    for (const doc of batch) {
+    if (builder === undefined) return false
+    const end = Math.min(total, added + count)
+    for (; added < end; added++) {
+      const doc = documents[added]
+      const number = builder.add(SEARCH_FIELDS.map((field) => doc[field]), TYPE_BOOST[doc.type])
+      typeCodes[number] = SEARCH_TYPES.indexOf(doc.type)
+      ids[number] = doc.id
+      titles[number] = doc.title
       for (const phrase of new Set([doc.id, doc.title, ...doc.names.split(' | ')].map(normalisePhrase))) {
-        let keys = exactNames.get(phrase)
-        if (keys === undefined) exactNames.set(phrase, keys = new Set())
-        keys.add(doc.key)
+        let named = exactNames.get(phrase)
+        if (named === undefined) exactNames.set(phrase, named = [])
+        named.push(number)
       }
     }
-    added += batch.length
-    // The documents' joined texts are only needed to index them: let them go (tens of MB at 100×).
-    if (added >= total) documents = []
-    return added < total
+    if (added < total) return true
+    // The documents' joined texts and the builder's postings in document order are only needed to build the
+    // index: let them go (tens of MB at 100×).
+    index = builder.finish()
+    builder = undefined
+    documents = []
+    return false
   }
-  const complete = () => { if (added < total) step(total - added) }
+  const complete = () => { if (builder !== undefined) step(total - added) }
 
-  const toHit = (result: SearchResult): SearchHit => ({
-    type: result.type as SearchType, id: result.id as string, title: result.title as string, score: Math.round(result.score * 1000) / 1000
-  })
-
-  return {
-    step,
-    complete,
-    search (query, types) {
-      complete()
-      const filter = types && types.length > 0 ? (result: SearchResult) => types.includes(result.type as SearchType) : undefined
-      // Every word must match when possible; otherwise the best partial matches are still worth showing.
-      let results = index.search(query, { combineWith: 'AND', filter })
-      if (results.length === 0) results = index.search(query, { combineWith: 'OR', filter })
-      // MiniSearch answers in score order; only an exact-name boost can change it, so only then score and sort again
-      // (a common word matches thousands of records on a large dataset).
-      const exact = exactNames.get(normalisePhrase(query))
-      if (exact === undefined) return results.map(toHit)
+  const search = (query: string, types?: readonly SearchType[], page?: SearchPage): SearchAnswer => {
+    complete()
+    const scored = index!.score(query)
+    const allowed = new Uint8Array(SEARCH_TYPES.length).fill(types && types.length > 0 ? 0 : 1)
+    for (const type of types ?? []) allowed[SEARCH_TYPES.indexOf(type)] = 1
+    // Every word must match when possible; otherwise the best partial matches are still worth showing. (The scores
+    // are the same either way: a document's score sums the words it matches.)
+    let needed = scored.termCount
+    const isResult = (doc: number) => allowed[typeCodes[doc]] === 1 && scored.matchedTerms(doc) >= needed
+    let results = scored.docs.filter(isResult)
+    if (results.length === 0) {
+      needed = 1
+      results = scored.docs.filter(isResult)
+    }
+    const { scores } = scored
+    const exact = exactNames.get(normalisePhrase(query))
+    if (exact !== undefined) {
       let best = 0
-      for (const result of results) if (result.score > best) best = result.score
-      let boosted = false
-      for (const result of results) {
-        // The results are MiniSearch's fresh objects, ours to change.
-        if (exact.has(`${result.type as string}/${result.id as string}`)) { result.score = exactNameScore(result, best); boosted = true }
-      }
-      if (boosted) results.sort((a, b) => b.score - a.score)
-      return results.map(toHit)
+      for (const doc of results) if (scores[doc] > best) best = scores[doc]
+      // The scores are the index's scratch space for this query, ours to change until the next one.
+      for (const doc of exact) if (isResult(doc)) scores[doc] = exactNameScore(SEARCH_TYPES[typeCodes[doc]], scores[doc], best)
     }
+    const offset = page?.offset ?? 0
+    const ordered = bestFirst(results, scores, page ? offset + page.limit : results.length)
+    const hits: SearchHit[] = []
+    for (let i = offset; i < ordered.length; i++) {
+      const doc = ordered[i]
+      hits.push({ type: SEARCH_TYPES[typeCodes[doc]], id: ids[doc], title: titles[doc], score: Math.round(scores[doc] * 1000) / 1000 })
+    }
+    return { total: results.length, hits }
   }
+
+  return { step, complete, search }
 }

@@ -2,7 +2,7 @@
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { SEARCH_TYPES, type SearchType } from '../../search/search-index.js'
-import { linkHeader, paginate } from '../../http/pagination.js'
+import { linkHeader } from '../../http/pagination.js'
 import { errorResponses } from '../../http/responses.js'
 import { splitList, valueList, variants } from '../../http/collection.js'
 import { CSV_TYPE, JSON_TYPE, formatQuery, sendCsv } from '../../http/formats.js'
@@ -32,9 +32,9 @@ const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request, reply) => {
     const { q, type, limit = 20, offset = 0 } = request.query
     const types = type ? (splitList(type) as SearchType[]) : undefined
-    // Links only for the page sent: a common word matches thousands of records on a large dataset.
-    const found = paginate(await app.searchIndex.search(q, types), limit, offset)
-    const page = { ...found, data: found.data.map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` })) }
+    // Only the page sent is ordered and linked: a common word matches thousands of records on a large dataset.
+    const found = await app.searchIndex.search(q, types, { offset, limit })
+    const page = { data: found.hits.map((hit) => ({ ...hit, href: `/v1/${hit.type}/${hit.id}` })), total: found.total, limit, offset }
     reply.header('link', linkHeader('/v1/search', request.query, page.total, limit, offset))
     if (request.variant.mediaType === CSV_TYPE) {
       return sendCsv(reply, 'search', page.data)
