@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
-# Build: bundle the server with esbuild (a dev dependency; scripts/build.ts), then ship only production
-# dependencies and the bundle: dist/src/server.js turns on Node 24's compile cache and loads dist/src/server.bundle.js.
+# Build: bundle the server with esbuild (a dev dependency; scripts/build.ts) and compile the dataset it checks
+# (dist/dataset.compiled.json), then ship only production dependencies, the bundle and the data: dist/src/server.js
+# turns on Node 24's compile cache and loads dist/src/server.bundle.js, which reads the compiled dataset when data/
+# is byte for byte what the build checked (the root file system is read-only in deploy/, so it is made here).
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -9,6 +11,7 @@ COPY tsconfig.json ./
 COPY scripts/build.ts ./scripts/build.ts
 COPY schemas ./schemas
 COPY src ./src
+COPY data ./data
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime

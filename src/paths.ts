@@ -6,3 +6,5 @@ const here = dirname(fileURLToPath(import.meta.url))
 const up = join(here, '..')
 export const projectRoot = basename(up) === 'dist' ? join(up, '..') : up
 export const defaultDataDir = join(projectRoot, 'data')
+/** Where the build keeps the compiled dataset (src/data/compiled-dataset.ts), beside the bundle it belongs to. */
+export const defaultCompiledDataset = join(projectRoot, 'dist', 'dataset.compiled.json')

@@ -5,6 +5,14 @@ import closeWithGrace from 'close-with-grace'
 import { createApp } from './app.js'
 import { loadConfig } from './config.js'
 import { DatasetError, loadDataset } from './data/load-dataset.js'
+import { loadDatasetCompiled, writeCompiledDataset, type CompiledDatasetOptions, type LoadSource } from './data/compiled-dataset.js'
+
+/**
+ * Set by the build (scripts/build.ts) to an id of its own: the compiled dataset is trusted only when this build
+ * wrote it. Undefined when run from source (tsx), where code changes all the time: then data/ is always loaded whole.
+ */
+declare const __BUILD_ID__: string | undefined
+const buildId = typeof __BUILD_ID__ === 'string' ? __BUILD_ID__ : undefined
 
 async function main () {
   let config
@@ -15,9 +23,14 @@ async function main () {
     process.exit(2)
   }
 
-  let dataset
+  const compiled: CompiledDatasetOptions | undefined = buildId && config.COMPILED_DATASET
+    ? { path: config.COMPILED_DATASET, buildId }
+    : undefined
+  let loaded
   try {
-    dataset = loadDataset(config.DATA_DIR).dataset
+    loaded = compiled
+      ? loadDatasetCompiled(config.DATA_DIR, compiled)
+      : { ...loadDataset(config.DATA_DIR), source: { kind: 'files', reason: 'compiled datasets are off' } as LoadSource }
   } catch (error) {
     if (error instanceof DatasetError) {
       console.error(error.message)
@@ -30,6 +43,7 @@ async function main () {
   const logger = process.stdout.isTTY && config.LOG_LEVEL !== 'silent'
     ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty' } }
     : { level: config.LOG_LEVEL }
+  const { dataset } = loaded
   const app = await createApp({
     dataset,
     logger: (await prettyIfAvailable(logger)) as never,
@@ -61,6 +75,26 @@ async function main () {
     console.error(`The service did not start: ${reason}`)
     process.exit(1)
   }
+  app.log.info({ dataset: dataset.version, source: loaded.source.kind, reason: (loaded.source as { reason?: string }).reason }, 'dataset loaded')
+  // After a full load, the next start can skip it: written once listening, so that it never delays the first answer.
+  if (compiled && loaded.source.kind === 'files') saveCompiled(app.log, compiled, loaded.fingerprint, loaded.raw)
+}
+
+/**
+ * Best effort: a read-only file system (deploy/ mounts the root read-only) only means the next start loads data/
+ * whole again, which the image avoids by shipping the file the build compiled.
+ */
+function saveCompiled (log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void },
+  options: CompiledDatasetOptions, fingerprint: string, raw: Parameters<typeof writeCompiledDataset>[2]) {
+  setImmediate(() => {
+    try {
+      writeCompiledDataset(options, fingerprint, raw)
+      log.info({ path: options.path }, 'compiled dataset written for the next start')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      log.warn({ path: options.path, code }, 'the compiled dataset could not be written; the next start loads data/ whole')
+    }
+  })
 }
 
 /** An operator's mistake in PORT or HOST, in one line that names it; undefined for anything else. */

@@ -55,6 +55,10 @@ t.test('the image builds the bundle the way `npm run build` does, from files the
   const build = stages[0]
   t.match(build, new RegExp(`^COPY ${script!.replace(/\./g, '\\.')} `, 'm'), 'the build stage copies the build script')
   t.match(build, /^RUN npm run build$/m)
+  // The build compiles data/ (dist/dataset.compiled.json); under deploy/'s read-only root the server cannot write it.
+  const copiesData = build.search(/^COPY data \.\/data$/m)
+  t.ok(copiesData >= 0 && copiesData < build.search(/^RUN npm run build$/m), 'the build stage has data/ before it builds, to compile it')
+  t.match(runtime, /^COPY data \.\/data$/m, 'and the runtime stage ships the same data/ the build compiled')
   t.match(runtime, /^COPY --from=\S+ \/app\/dist \.\/dist$/m, 'the runtime stage takes dist/ from it')
   // .dockerignore must not drop what the build stage copies.
   const ignored = readFileSync(join(projectRoot, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim()).filter(Boolean)

@@ -160,59 +160,79 @@ function dataDirProblem (dataDir: string): DataProblem | undefined {
   }
 }
 
-export interface LoadResult { dataset: Dataset; files: string[] }
+/** One data file as read from disk, before parsing. */
+export interface DataFile { resource: ListResource | DocumentResource; file: string; bytes: Buffer }
 
-/** Loads and checks the whole dataset; throws DatasetError listing every problem found. */
-export function loadDataset (dataDir: string): LoadResult {
-  const problems: DataProblem[] = []
-  const raw: Partial<Record<keyof RawDataset, Located[] | Located>> = {}
-  const hash = createHash('sha256')
-  const allFiles: string[] = []
+/**
+ * Every data file's bytes, the problems met reading them, and the dataset's fingerprint: a SHA-256 of each file's
+ * name and bytes, in a fixed order. The fingerprint decides whether a compiled dataset still describes data/ (its
+ * first 16 hex digits are the dataset version in ETags and /v1/meta).
+ */
+export interface DataFiles { files: DataFile[]; names: string[]; problems: DataProblem[]; fingerprint: string }
 
+export function readDataFiles (dataDir: string): DataFiles {
   const dirProblem = dataDirProblem(dataDir)
   if (dirProblem) throw new DatasetError([dirProblem])
-
+  const problems: DataProblem[] = []
+  const files: DataFile[] = []
+  const names: string[] = []
+  const hash = createHash('sha256')
   for (const resource of RESOURCES) {
     const paths = filesOf(dataDir, resource.name)
     if (paths.length === 0) {
       problems.push({ file: `${resource.name}.yaml`, record: '-', field: '-', message: 'file is missing' })
       continue
     }
-    const located: Located[] = []
     for (const path of paths) {
       const file = relative(dataDir, path)
-      allFiles.push(file)
+      names.push(file)
       const bytes = readFile(path, file, problems)
       if (bytes === undefined) continue
       hash.update(file).update('\0').update(bytes).update('\0')
-      const text = bytes.toString('utf8')
-      // An empty file (a failed copy, a truncated write) would otherwise load as no records at all, or crash later
-      // on a document that is not there; a file holding only comments is one too.
-      if (text.trim() === '') {
-        problems.push({ file, record: '-', field: '-', message: 'file is empty' })
-        continue
-      }
-      const parsed = readYaml(text, file, problems)
-      if (parsed === undefined) continue
-      if (parsed === null) {
-        problems.push({ file, record: '-', field: '-', message: 'file holds no data (only comments)' })
-        continue
-      }
-      if (resource.list) {
-        if (!Array.isArray(parsed)) {
-          problems.push({ file, record: '-', field: '-', message: 'must be a YAML list of records' })
-          continue
-        }
-        parsed.forEach((value, index) => {
-          problems.push(...schemaProblems(resource.schema, value, file, recordLabel(value, index)))
-          located.push({ file, value })
-        })
-      } else {
-        problems.push(...schemaProblems(resource.schema, parsed, file, resource.name))
-        located.push({ file, value: parsed })
-      }
+      files.push({ resource, file, bytes })
     }
-    raw[resource.key] = resource.list ? located : located[0]
+  }
+  return { files, names, problems, fingerprint: hash.digest('hex') }
+}
+
+/** Parses, checks every record against its schema and the integrity rules; throws DatasetError listing every problem. */
+export function checkDataFiles (read: DataFiles): RawDataset {
+  const problems = [...read.problems]
+  const located = new Map<keyof RawDataset, Located[]>()
+  for (const { resource, file, bytes } of read.files) {
+    const records = located.get(resource.key) ?? []
+    located.set(resource.key, records)
+    const text = bytes.toString('utf8')
+    // An empty file (a failed copy, a truncated write) would otherwise load as no records at all, or crash later
+    // on a document that is not there; a file holding only comments is one too.
+    if (text.trim() === '') {
+      problems.push({ file, record: '-', field: '-', message: 'file is empty' })
+      continue
+    }
+    const parsed = readYaml(text, file, problems)
+    if (parsed === undefined) continue
+    if (parsed === null) {
+      problems.push({ file, record: '-', field: '-', message: 'file holds no data (only comments)' })
+      continue
+    }
+    if (resource.list) {
+      if (!Array.isArray(parsed)) {
+        problems.push({ file, record: '-', field: '-', message: 'must be a YAML list of records' })
+        continue
+      }
+      parsed.forEach((value, index) => {
+        problems.push(...schemaProblems(resource.schema, value, file, recordLabel(value, index)))
+        records.push({ file, value })
+      })
+    } else {
+      problems.push(...schemaProblems(resource.schema, parsed, file, resource.name))
+      records.push({ file, value: parsed })
+    }
+  }
+  const raw: Partial<Record<keyof RawDataset, Located[] | Located>> = {}
+  for (const resource of RESOURCES) {
+    const records = located.get(resource.key)
+    if (records) raw[resource.key] = resource.list ? records : records[0]
   }
 
   // Integrity needs well-formed records; report schema problems first, as one list.
@@ -220,7 +240,23 @@ export function loadDataset (dataDir: string): LoadResult {
   const rawDataset = raw as unknown as RawDataset
   problems.push(...checkIntegrity(rawDataset))
   if (problems.length > 0) throw new DatasetError(problems)
+  return rawDataset
+}
 
-  const version = hash.digest('hex').slice(0, 16)
-  return { dataset: buildDataset(rawDataset, version), files: allFiles }
+/** The dataset version: what ETags and /v1/meta carry, the start of the fingerprint of data/. */
+export const versionOf = (fingerprint: string) => fingerprint.slice(0, 16)
+
+export interface LoadResult {
+  dataset: Dataset
+  files: string[]
+  /** The records as checked, for a compiled dataset (src/data/compiled-dataset.ts). */
+  raw: RawDataset
+  fingerprint: string
+}
+
+/** Loads and checks the whole dataset from its YAML files; throws DatasetError listing every problem found. */
+export function loadDataset (dataDir: string): LoadResult {
+  const read = readDataFiles(dataDir)
+  const raw = checkDataFiles(read)
+  return { dataset: buildDataset(raw, versionOf(read.fingerprint)), files: read.names, raw, fingerprint: read.fingerprint }
 }

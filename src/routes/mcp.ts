@@ -1,11 +1,9 @@
 // POST /mcp: the MCP server over Streamable HTTP, on the same service as the REST API. Stateless: each request
 // gets its own server and transport (no session to keep across replicas), and answers with JSON rather than an
 // event stream. The rate limit, the body limit and the media-type checks run before it, as on every route.
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js'
 import Negotiator from 'negotiator'
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { createMcpServer, toolInputs } from '../mcp/server.js'
 import { sendProblem } from '../http/problems.js'
 import { errorResponses } from '../http/responses.js'
 import { CLAIMS_BODY_LIMIT } from './v1/claims.js'
@@ -19,10 +17,15 @@ export function acceptsMcp (accept: string | undefined): boolean {
   return MCP_TYPES.every((type) => negotiator.mediaType([type]) === type)
 }
 
-const mcpRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // Read the tools' schemas from the OpenAPI document once the app is ready, so a broken conversion stops start-up.
-  app.addHook('onReady', async () => { toolInputs(app) })
+/**
+ * The MCP server and the SDK's transport, loaded on the first MCP request: the SDK and zod are a third of the
+ * server's code and most processes never serve MCP, so they are not compiled at every start (the build splits them
+ * into a chunk of their own; docs/performance.md, "Cold start"). test/mcp checks every tool's schema conversion.
+ */
+let mcpModules: Promise<[typeof import('../mcp/server.js'), typeof import('@modelcontextprotocol/sdk/server/streamableHttp.js')]> | undefined
+const loadMcp = () => (mcpModules ??= Promise.all([import('../mcp/server.js'), import('@modelcontextprotocol/sdk/server/streamableHttp.js')]))
 
+const mcpRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/mcp', {
     // A check_claims call carries up to 20,000 characters of text, like POST /v1/claims/check.
     bodyLimit: CLAIMS_BODY_LIMIT,
@@ -50,6 +53,7 @@ const mcpRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (!acceptsMcp(request.headers.accept)) {
       return sendProblem(request, reply, 'not-acceptable', 'An MCP client must accept both application/json and text/event-stream.', { supported: ['application/json', 'text/event-stream'] })
     }
+    const [{ createMcpServer }, { StreamableHTTPServerTransport }] = await loadMcp()
     const server = createMcpServer(app, { remoteAddress: request.ip })
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true })
     // The transport writes the answer itself; the headers set so far (request id, rate limit, CORS, security) go

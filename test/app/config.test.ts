@@ -1,6 +1,8 @@
 import t from 'tap'
-import { loadConfig } from '../../src/config.js'
-import { defaultDataDir } from '../../src/paths.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { ConfigSchema, loadConfig } from '../../src/config.js'
+import { defaultDataDir, projectRoot } from '../../src/paths.js'
 
 t.test('defaults', async (t) => {
   const config = loadConfig({})
@@ -40,4 +42,13 @@ t.test('the limits: defaults, typed values, and a clear error for an invalid one
   t.equal(defaults.TRUST_PROXY, '', 'no proxy is trusted by default')
   for (const value of ['true', '1', '10.0.0.0/8', 'loopback, 10.0.0.1']) t.equal(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY, value)
   t.throws(() => loadConfig({ TRUST_PROXY: 'any proxy!' }), /TRUST_PROXY/)
+})
+
+t.test('every variable is documented in the README\'s table and in .env.example', async (t) => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8')
+  const example = readFileSync(join(projectRoot, '.env.example'), 'utf8')
+  for (const name of Object.keys(ConfigSchema.properties)) {
+    t.match(readme, new RegExp(`^\\| \`${name}\` \\|`, 'm'), `README: ${name}`)
+    t.match(example, new RegExp(`^${name}=`, 'm'), `.env.example: ${name}`)
+  }
 })
