@@ -243,11 +243,7 @@ export class InvertedIndex {
 
   // Scratch space, one slot per document. A stamp marks the slots written by the current term or query, so nothing
   // is cleared between queries.
-  private readonly termScores: Float64Array
-  private readonly termStamps: Int32Array
-  private readonly termDocs: Int32Array
-  private termStamp = 0
-  private termDocCount = 0
+  private readonly term: TermScratch
   private readonly queryScores: Float64Array
   private readonly queryStamps: Int32Array
   private readonly queryDocs: Int32Array
@@ -262,9 +258,7 @@ export class InvertedIndex {
     const byLength: number[][] = []
     parts.sortedTerms.forEach((term, rank) => { (byLength[term.length] ??= []).push(rank) })
     this.ranksByLength = Array.from(byLength, (ranks) => Int32Array.from(ranks ?? []))
-    this.termScores = new Float64Array(n)
-    this.termStamps = new Int32Array(n)
-    this.termDocs = new Int32Array(n)
+    this.term = { scores: new Float64Array(n), stamps: new Int32Array(n), docs: new Int32Array(n), stamp: 0, count: 0 }
     this.queryScores = new Float64Array(n)
     this.queryStamps = new Int32Array(n)
     this.queryDocs = new Int32Array(n)
@@ -293,17 +287,17 @@ export class InvertedIndex {
       const repeated = seen.has(term)
       seen.add(term)
       this.scoreTerm(term)
-      for (let i = 0; i < this.termDocCount; i++) {
-        const doc = this.termDocs[i]
+      for (let i = 0; i < this.term.count; i++) {
+        const doc = this.term.docs[i]
         if (this.queryStamps[doc] !== stamp) {
           this.queryStamps[doc] = stamp
           this.queryDocs[docCount++] = doc
-          this.queryScores[doc] = this.termScores[doc]
+          this.queryScores[doc] = this.term.scores[doc]
           this.matched[doc] = 1
           this.distinctMatched[doc] = 1
         } else {
           // MiniSearch adds each term's total to the running sum in query order: same order, same rounding.
-          this.queryScores[doc] = this.queryScores[doc] + this.termScores[doc]
+          this.queryScores[doc] = this.queryScores[doc] + this.term.scores[doc]
           this.matched[doc]++
           // A repeated term matches exactly the documents its first occurrence matched: counted once for quality.
           if (!repeated) this.distinctMatched[doc]++
@@ -330,9 +324,9 @@ export class InvertedIndex {
   /** One query term: its exact match, then its prefix expansions, then its fuzzy ones (MiniSearch's executeQuerySpec). */
   private scoreTerm (term: string): void {
     const { options, sortedTerms } = this.parts
-    if (this.termStamp === 0x7fffffff) { this.termStamps.fill(0); this.termStamp = 0 }
-    this.termStamp++
-    this.termDocCount = 0
+    if (this.term.stamp === 0x7fffffff) { this.term.stamps.fill(0); this.term.stamp = 0 }
+    this.term.stamp++
+    this.term.count = 0
     const exact = this.termRanks.get(term)
     if (exact !== undefined) this.addPostings(exact, 1)
     const prefix = options.prefix(term)
@@ -377,33 +371,49 @@ export class InvertedIndex {
 
   /** One indexed term's postings in every field, weighted (MiniSearch's termResults and calcBM25Score). */
   private addPostings (rank: number, termWeight: number): void {
-    const { options, fieldCount, pairStarts, postingDocs, postingFrequencies, fieldLengths, averageFieldLengths, documentBoosts } = this.parts
-    const { k, b, d } = options.bm25
+    const { options, fieldCount, pairStarts } = this.parts
     const total = this.documentCount
-    const stamp = this.termStamp
     for (let field = 0; field < fieldCount; field++) {
       const start = pairStarts[rank * fieldCount + field]
       const end = pairStarts[rank * fieldCount + field + 1]
       if (start === end) continue
       const matching = end - start
       const inverseDocumentFrequency = Math.log(1 + (total - matching + 0.5) / (matching + 0.5))
-      const fieldBoost = options.fieldBoosts[field]
-      const averageLength = averageFieldLengths[field]
-      for (let p = start; p < end; p++) {
-        const doc = postingDocs[p]
-        const frequency = postingFrequencies[p]
-        const fieldLength = fieldLengths[doc * fieldCount + field]
-        const raw = inverseDocumentFrequency * (d + frequency * (k + 1) / (frequency + k * (1 - b + b * fieldLength / averageLength)))
-        // MiniSearch multiplies termWeight × termBoost × fieldBoost × docBoost × raw, left to right; termBoost is 1.
-        const weighted = termWeight * fieldBoost * documentBoosts[doc] * raw
-        if (this.termStamps[doc] !== stamp) {
-          this.termStamps[doc] = stamp
-          this.termScores[doc] = weighted
-          this.termDocs[this.termDocCount++] = doc
-        } else {
-          this.termScores[doc] += weighted
-        }
-      }
+      // MiniSearch multiplies termWeight × termBoost × fieldBoost × docBoost × raw, left to right; termBoost is 1.
+      this.term.count = accumulate(this.parts, this.term, start, end, field, inverseDocumentFrequency, termWeight * options.fieldBoosts[field])
     }
   }
+}
+
+/** The per-term scratch space of a query: scores, which documents have one (stamped), and their list. */
+interface TermScratch { scores: Float64Array; stamps: Int32Array; docs: Int32Array; stamp: number; count: number }
+
+/**
+ * Adds the weighted BM25+ score of postings `start` to `end` (one term in one field) to each document's score for
+ * the current query term; answers how many documents have one now. A function of its own, apart from the class,
+ * so that this loop, the one that runs for every posting of a common word, is optimised early.
+ */
+function accumulate (
+  parts: IndexParts, scratch: TermScratch, start: number, end: number, field: number, inverseDocumentFrequency: number, fieldWeight: number
+): number {
+  const { postingDocs, postingFrequencies, fieldLengths, averageFieldLengths, documentBoosts, fieldCount } = parts
+  const { k, b, d } = parts.options.bm25
+  const { scores, stamps, docs, stamp } = scratch
+  const averageLength = averageFieldLengths[field]
+  let count = scratch.count
+  for (let p = start; p < end; p++) {
+    const doc = postingDocs[p]
+    const frequency = postingFrequencies[p]
+    const fieldLength = fieldLengths[doc * fieldCount + field]
+    const raw = inverseDocumentFrequency * (d + frequency * (k + 1) / (frequency + k * (1 - b + b * fieldLength / averageLength)))
+    const weighted = fieldWeight * documentBoosts[doc] * raw
+    if (stamps[doc] !== stamp) {
+      stamps[doc] = stamp
+      scores[doc] = weighted
+      docs[count++] = doc
+    } else {
+      scores[doc] += weighted
+    }
+  }
+  return count
 }
