@@ -2,11 +2,11 @@
 // — start-up, memory, uncached search and filtered-list latency, and the rate of cached answers — to see how each
 // grows with the data. With several factors the figures go into docs/performance.md ("Growth").
 import autocannon from 'autocannon'
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { freePort } from '../scripts/free-port.js'
 import { scaledData } from './scale-data.js'
-import { buildService, cpuTimeOf, loadAverage, median, memoryOf, percentile, pinned, root, start, stop, waitFor200 } from './processes.js'
+import { buildService, cpuTimeOf, loadAverage, median, memoryOf, percentile, pinned, root, sleep, start, stop, waitFor200 } from './processes.js'
 
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3)
 const UNCACHED = Number(process.env.BENCH_UNCACHED ?? 300)
@@ -16,9 +16,13 @@ export interface ScaleFigures {
   factor: number
   counts: { cases: number; terms: number; provisions: number }
   dataMb: number
+  /** Starts that read the compiled dataset (src/data/compiled-dataset.ts), as every start after the first does. */
   coldStartsMs: number[]
   /** CPU time the process used up to its first 200: steadier than wall-clock time on a busy machine. */
   startCpuMs: number[]
+  /** The first start on new data: no compiled dataset yet, so data/ is parsed and checked whole (and compiled). */
+  fullLoadStartMs: number
+  fullLoadStartCpuMs: number
   /** Spawn to the first search answered: the search index is completed after the server listens. */
   searchReadyMs: number[]
   rssAfterStartMb: number
@@ -59,18 +63,34 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
     const coldStartsMs: number[] = []
     const searchReadyMs: number[] = []
     const startCpuMs: number[] = []
+    let fullLoadStartMs = 0
+    let fullLoadStartCpuMs = 0
     let service
     let port = 0
-    for (let i = 0; i < COLD_STARTS; i++) {
+    // The compiled dataset of the build (beside the bundle) describes data/; new data are compiled by their first
+    // start, once it listens. That first start is measured apart: it is what a new replica pays after a data change
+    // that did not go through a build.
+    const compiled = join(dirname(dirname(entry)), 'dataset.compiled.json')
+    if (factor !== 1) rmSync(compiled, { force: true })
+    for (let i = factor === 1 ? 1 : 0; i <= COLD_STARTS; i++) {
       port = await freePort()
       const began = performance.now()
       service = start('node', [entry], { ...env, PORT: String(port) })
       await waitFor200(`http://127.0.0.1:${port}/v1/notice-types/red`, service, 120_000)
-      coldStartsMs.push(performance.now() - began)
-      startCpuMs.push(cpuTimeOf(service.pid!))
+      const wall = performance.now() - began
+      const cpu = cpuTimeOf(service.pid!)
+      if (i === 0) {
+        fullLoadStartMs = wall
+        fullLoadStartCpuMs = cpu
+        while (!existsSync(compiled)) await sleep(50)
+        await stop(service)
+        continue
+      }
+      coldStartsMs.push(wall)
+      startCpuMs.push(cpu)
       if ((await fetch(`http://127.0.0.1:${port}/v1/search?q=notice&limit=1`)).status !== 200) throw new Error('search failed')
       searchReadyMs.push(performance.now() - began)
-      if (i < COLD_STARTS - 1) await stop(service)
+      if (i < COLD_STARTS) await stop(service)
     }
     const base = `http://127.0.0.1:${port}`
     const rssAfterStartMb = memoryOf(service!.pid!).rssMb
@@ -102,6 +122,8 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
       coldStartsMs,
       searchReadyMs,
       startCpuMs,
+      fullLoadStartMs,
+      fullLoadStartCpuMs,
       rssAfterStartMb,
       search,
       list,
@@ -128,10 +150,11 @@ function megabytesIn (dir: string): number {
 
 const ms = (n: number) => n < 10 ? n.toFixed(1) : Math.round(n).toString()
 const int = (n: number) => Math.round(n).toLocaleString('en-US')
-const HEADER = '| data | cases / terms / provisions | YAML | start-up (median) | its CPU time | first search | RSS after start | search p50 / p99 (uncached) | filtered list p50 / p99 (uncached) | cached search req/s | cached list req/s | RSS after load (peak) |\n' +
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
+const HEADER = '| data | cases / terms / provisions | YAML | first start on new data (CPU) | start-up (median) | its CPU time | first search | RSS after start | search p50 / p99 (uncached) | filtered list p50 / p99 (uncached) | cached search req/s | cached list req/s | RSS after load (peak) |\n' +
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
 function row (f: ScaleFigures): string {
-  return `| ${f.factor}× | ${int(f.counts.cases)} / ${int(f.counts.terms)} / ${int(f.counts.provisions)} | ${f.dataMb.toFixed(1)} MB | ` +
+  const firstStart = f.factor === 1 ? 'compiled by the build' : `${int(f.fullLoadStartMs)} ms (${int(f.fullLoadStartCpuMs)} ms)`
+  return `| ${f.factor}× | ${int(f.counts.cases)} / ${int(f.counts.terms)} / ${int(f.counts.provisions)} | ${f.dataMb.toFixed(1)} MB | ${firstStart} | ` +
     `${int(median(f.coldStartsMs))} ms (${f.coldStartsMs.map(int).join(', ')}) | ${int(median(f.startCpuMs))} ms | ${int(median(f.searchReadyMs))} ms | ${f.rssAfterStartMb.toFixed(0)} MB | ` +
     `${ms(f.search.p50)} / ${ms(f.search.p99)} ms | ${ms(f.list.p50)} / ${ms(f.list.p99)} ms | ` +
     `${int(f.cachedSearchRps)} | ${int(f.cachedListRps)} | ${f.rssAfterMb.toFixed(0)} MB (${f.hwmMb.toFixed(0)}) |`
@@ -142,6 +165,7 @@ function goals (f: ScaleFigures): string {
     `| ${name} | ${unit === 'ms' ? int(value) : value.toFixed(0)} ${unit} | ${value < bound ? 'met' : 'missed'} | ${Math.abs(bound - value).toFixed(0)} ${unit} ${value < bound ? 'under' : 'over'} |`
   return `| goal at ${f.factor}× (issue 13) | measured | | margin |\n|---|---:|---|---:|\n` + [
     check('start-up < 3 s', median(f.coldStartsMs), 3000, 'ms'),
+    ...(f.factor === 1 ? [] : [check('start-up < 3 s, first start on new data (no compiled dataset yet)', f.fullLoadStartMs, 3000, 'ms')]),
     check('start-up < 3 s, counted in CPU time', median(f.startCpuMs), 3000, 'ms'),
     check('RSS < 300 MB (after start)', f.rssAfterStartMb, 300, 'MB'),
     check('RSS < 300 MB (peak under load)', f.hwmMb, 300, 'MB'),
@@ -159,7 +183,7 @@ export async function scaleBenchmark (factors: number[]) {
   const largest = all[all.length - 1]
   const text = `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: Node ${process.version}, ` +
     `${pinned ? 'service pinned to CPU 0, client on CPU 1' : 'no CPU pinning'}; start-up is spawn to the first 200 of ` +
-    `\`/v1/notice-types/red\`, median of ${COLD_STARTS}; uncached latencies over ${UNCACHED} distinct URLs each, one at a ` +
+    `\`/v1/notice-types/red\`, median of ${COLD_STARTS} starts reading the compiled dataset; "first start on new data" is the one start before it exists (data/ parsed and checked whole, as after a data change that skipped the build; 1×: the build compiled data/); uncached latencies over ${UNCACHED} distinct URLs each, one at a ` +
     `time; "first search" is spawn to the first search answered (the index is completed after the server listens); cached rates with 10 connections for ${CACHED_SECONDS} s. Load average before: ${loadBefore}; after: ${loadAfter}.\n\n` +
     `${HEADER}\n${all.map(row).join('\n')}\n\n${goals(largest)}\n`
   console.log(`\n${text}`)

@@ -95,17 +95,17 @@ export async function buildServer (out = outfile, dataDir = join(root, 'data')) 
     metafile: true,
     define: { __BUILD_ID__: JSON.stringify(buildId) }
   })
-  return { ...result, dataset: compileDataset(dataDir, join(dist, 'dataset.compiled.json'), buildId) }
+  return { ...result, dataset: await compileDataset(dataDir, join(dist, 'dataset.compiled.json'), buildId) }
 }
 
 /**
  * The dataset as the server would check it, written for the server to read. A broken dataset is not the build's to
  * report: it is left uncompiled, and the server's start names its problems (and stops) as before.
  */
-function compileDataset (dataDir: string, path: string, buildId: string): string {
+async function compileDataset (dataDir: string, path: string, buildId: string): Promise<string> {
   try {
     const { raw, fingerprint } = loadDataset(dataDir)
-    writeCompiledDataset({ path, buildId }, fingerprint, raw)
+    await writeCompiledDataset({ path, buildId }, fingerprint, raw)
     return `${relative(root, path)} compiled from ${relative(root, dataDir) || '.'}`
   } catch (error) {
     if (!(error instanceof DatasetError)) throw error

@@ -86,15 +86,10 @@ async function main () {
  */
 function saveCompiled (log: { info: (o: object, m: string) => void; warn: (o: object, m: string) => void },
   options: CompiledDatasetOptions, fingerprint: string, raw: Parameters<typeof writeCompiledDataset>[2]) {
-  setImmediate(() => {
-    try {
-      writeCompiledDataset(options, fingerprint, raw)
-      log.info({ path: options.path }, 'compiled dataset written for the next start')
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      log.warn({ path: options.path, code }, 'the compiled dataset could not be written; the next start loads data/ whole')
-    }
-  })
+  writeCompiledDataset(options, fingerprint, raw).then(
+    () => log.info({ path: options.path }, 'compiled dataset written for the next start'),
+    (error: NodeJS.ErrnoException) => log.warn({ path: options.path, code: error.code }, 'the compiled dataset could not be written; the next start loads data/ whole')
+  )
 }
 
 /** An operator's mistake in PORT or HOST, in one line that names it; undefined for anything else. */

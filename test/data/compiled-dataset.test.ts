@@ -16,20 +16,30 @@ function setUp (t: Test) {
 }
 
 /** A full load, then its records compiled as the build would write them. */
-function compile (dataDir: string, options: { path: string; buildId: string }) {
+async function compile (dataDir: string, options: { path: string; buildId: string }) {
   const full = loadDataset(dataDir)
-  writeCompiledDataset(options, full.fingerprint, full.raw)
+  await writeCompiledDataset(options, full.fingerprint, full.raw)
   return full
 }
 
 t.test('a matching compiled dataset gives exactly the dataset a full load gives', async (t) => {
   const { dataDir, options } = setUp(t)
-  const full = compile(dataDir, options)
+  const full = await compile(dataDir, options)
   const loaded = loadDatasetCompiled(dataDir, options)
   t.same(loaded.source, { kind: 'compiled' })
   t.equal(loaded.dataset.version, full.dataset.version, 'same dataset version (ETags do not change)')
   t.same(loaded.dataset, full.dataset, 'every collection, record and derived field equal')
   t.same(loaded.files, full.files)
+})
+
+t.test('the compiled file is ASCII, and every other character comes back as it was', async (t) => {
+  const { dataDir, options } = setUp(t)
+  const full = await compile(dataDir, options)
+  const bytes = readFileSync(options.path)
+  t.ok(bytes.every((byte) => byte < 0x80), 'no byte above 0x7f')
+  const nonAscii = JSON.stringify(full.raw).match(/[^\u0000-\u007f]+/g) ?? []
+  t.ok(nonAscii.length > 0, 'the dataset has non-ASCII text (translations, names) to carry')
+  t.same(loadDatasetCompiled(dataDir, options).raw, full.raw, 'the records read back equal the records written')
 })
 
 t.test('without a compiled dataset, data/ is loaded whole', async (t) => {
@@ -41,7 +51,7 @@ t.test('without a compiled dataset, data/ is loaded whole', async (t) => {
 
 t.test('an edited data file is read from data/, not from the stale compiled file', async (t) => {
   const { dataDir, options } = setUp(t)
-  const before = compile(dataDir, options)
+  const before = await compile(dataDir, options)
   editDataFile(dataDir, 'release.yaml', /released: "?\d{4}-\d{2}-\d{2}"?/, 'released: 2026-12-01')
   const loaded = loadDatasetCompiled(dataDir, options)
   t.same(loaded.source, { kind: 'files', reason: 'data/ changed since the dataset was compiled' })
@@ -51,7 +61,7 @@ t.test('an edited data file is read from data/, not from the stale compiled file
 
 t.test('a broken data file still stops the load, whatever the compiled file says', async (t) => {
   const { dataDir, options } = setUp(t)
-  compile(dataDir, options)
+  await compile(dataDir, options)
   editDataFile(dataDir, 'notice-types.yaml', /kind: notice\b/, 'kind: warrant')
   t.throws(() => loadDatasetCompiled(dataDir, options), DatasetError)
   t.throws(() => loadDatasetCompiled(dataDir, options), /notice-types\.yaml: record [a-z-]+, field kind: /)
@@ -59,14 +69,14 @@ t.test('a broken data file still stops the load, whatever the compiled file says
 
 t.test('a missing data file stops the load too', async (t) => {
   const { dataDir, options } = setUp(t)
-  compile(dataDir, options)
+  await compile(dataDir, options)
   unlinkSync(join(dataDir, 'grounds.yaml'))
   t.throws(() => loadDatasetCompiled(dataDir, options), /grounds\.yaml: record -, field -: file is missing/)
 })
 
 t.test('a compiled file from another build, format or damaged is not used, and the start goes on', async (t) => {
   const { dataDir, options } = setUp(t)
-  compile(dataDir, options)
+  await compile(dataDir, options)
   const written = readFileSync(options.path, 'utf8')
   const [header, body] = [written.slice(0, written.indexOf('\n')), written.slice(written.indexOf('\n') + 1)]
   const expected = loadDataset(dataDir).dataset
@@ -76,7 +86,7 @@ t.test('a compiled file from another build, format or damaged is not used, and t
   t.same(other.dataset, expected)
 
   const cases: Array<[string, string, string]> = [
-    ['another format', `${header.replace('"format":1', '"format":99')}\n${body}`, 'the compiled dataset is in another format'],
+    ['another format', `${header.replace('"format":2', '"format":99')}\n${body}`, 'the compiled dataset is in another format'],
     ['a truncated body', `${header}\n${body.slice(0, body.length / 2)}`, 'the compiled dataset is damaged (its body is not JSON)'],
     ['no header', body, 'the compiled dataset is in another format'],
     ['garbage', 'not json at all', 'the compiled dataset is not in a known format'],
@@ -92,11 +102,11 @@ t.test('a compiled file from another build, format or damaged is not used, and t
 
 t.test('the compiled file is replaced whole, never left half-written', async (t) => {
   const { dataDir, options } = setUp(t)
-  compile(dataDir, options)
+  await compile(dataDir, options)
   const first = readFileSync(options.path, 'utf8')
-  compile(dataDir, { ...options, buildId: 'build-b' })
+  await compile(dataDir, { ...options, buildId: 'build-b' })
   const second = readFileSync(options.path, 'utf8')
   t.not(first, second)
-  t.match(second, /^\{"format":1,"buildId":"build-b","fingerprint":"[0-9a-f]{64}"\}\n\{/)
+  t.match(second, /^\{"format":2,"buildId":"build-b","fingerprint":"[0-9a-f]{64}"\}\n\{/)
   t.same(readFileSync(options.path).length, Buffer.byteLength(second), 'one file, no temporary left beside it')
 })
