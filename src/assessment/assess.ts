@@ -42,7 +42,8 @@ export function provisionsFor (ctx: AssessmentContext, ground: string, outcome: 
     .filter((p) => !carveOut(p) || appliedTo(p))
   const ids = fromGround.map((p) => p.id)
   // A carve-out the rule applied that the ground's record does not list is still cited, found the same way.
-  ids.push(...provisions.all.filter((p) => usable(p) && carveOut(p) && appliedTo(p) && !ids.includes(p.id)).map((p) => p.id))
+  // (Only when the rule applied one: the scan covers every provision, and most findings apply none.)
+  if (outcome.applies?.length) ids.push(...provisions.all.filter((p) => carveOut(p) && appliedTo(p) && usable(p) && !ids.includes(p.id)).map((p) => p.id))
   const ownProvisions = ctx.noticeType.provisions.map((id) => provisions.byId.get(id)).filter(usable)
   const specific = ownProvisions.filter((p) => p.appliesTo.includes(type))
   const groundSpecific = fromGround.some((p) => p.appliesTo.includes(type))

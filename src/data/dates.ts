@@ -2,6 +2,10 @@
 
 /** The first day of a partial date's period, as YYYY-MM-DD. */
 export function periodStart(partial: string): string {
+  // The common shapes without splitting: the assessment asks this of every provision and case it weighs.
+  if (partial.length === 10) return partial
+  if (partial.length === 7) return `${partial}-01`
+  if (partial.length === 4) return `${partial}-01-01`
   const [year, month = '01', day = '01'] = partial.split('-')
   return `${year}-${month}-${day}`
 }
