@@ -1,5 +1,6 @@
-// npm run soak: the real process, built as `npm run build` builds it (bench/processes.ts), under sustained load, 60 s at 50 connections over a mix of every GET operation in
-// openapi.yaml (with the documented examples), the service routes and POST /v1/assessments. Prints errors,
+// npm run soak: the real process, built as `npm run build` builds it (bench/processes.ts), under sustained load:
+// 120 s at 50 connections over a mix of every GET operation in openapi.yaml (with the documented examples), the
+// service routes and every documented POST example. Prints errors,
 // timeouts, non-2xx and 5xx counts, req/s, p99, RSS sampled every second from /proc/<pid>/status and the live heap
 // after each full garbage collection (the server runs with --trace-gc), and exits non-zero on any error, timeout or
 // 5xx, or on growth of 10 % or more: of the live heap from the first full collection under load to the last, or,
