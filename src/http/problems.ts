@@ -1,7 +1,7 @@
 // RFC 9457 problem documents: one place that shapes every error the service sends, so that clients can rely on
 // `code` and never see a stack trace or an internal message.
 import { randomUUID } from 'node:crypto'
-import { STATUS_CODES } from 'node:http'
+import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Problem } from '../../schemas/common.js'
@@ -241,21 +241,45 @@ export function sendFrameworkError (error: FastifyError, request: FastifyRequest
 }
 
 /**
- * A body announced up to this size is read and discarded after an early error answer (413) rather than the
+ * After an early error answer (413), up to this much more of the body is read and discarded rather than the
  * connection being closed under a client that is still sending (see installErrorHandler).
  */
 export const DRAIN_LIMIT_BYTES = 1024 * 1024
+
+/**
+ * Reads and discards the rest of a body of unknown length (chunked) after an early answer, and cuts the connection
+ * once more than `limit` bytes have come: a client may send for ever. Counted on the socket, since Node drops every
+ * 'data' listener of the request when it discards the body; the count stops when the request ends.
+ */
+function drainAtMost (request: IncomingMessage, limit: number) {
+  const socket = request.socket
+  let received = 0
+  const count = (chunk: Buffer) => {
+    received += chunk.length
+    if (received > limit) socket.destroy()
+  }
+  const stop = () => { socket.off('data', count) }
+  socket.on('data', count)
+  request.once('end', stop)
+  socket.once('close', stop)
+}
 
 export function installErrorHandler (app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     // After a body error (too large, bad JSON) Fastify closes the connection, since the client may still be
     // sending. Closed under a client that is sending, the socket answers its next bytes with a TCP reset, and the
     // reset makes the client's stack drop our answer unread: the 413 was sometimes never seen. Node reads and
-    // discards the rest of a body of announced length once the answer is sent, and the connection stays usable;
-    // bodies announced larger than DRAIN_LIMIT_BYTES, or of unknown length, are still cut off.
-    const length = Number(request.headers['content-length'])
-    if (!request.raw.complete && reply.getHeader('connection') === 'close' && length <= DRAIN_LIMIT_BYTES) {
-      reply.removeHeader('connection')
+    // discards the rest of the body once the answer is sent, and the connection stays usable. A body announced
+    // larger than DRAIN_LIMIT_BYTES is still cut off at once; one of unknown length (chunked) is cut off once that
+    // much more has come.
+    if (!request.raw.complete && reply.getHeader('connection') === 'close') {
+      const announced = request.headers['content-length']
+      if (announced === undefined) {
+        reply.removeHeader('connection')
+        drainAtMost(request.raw, DRAIN_LIMIT_BYTES)
+      } else if (Number(announced) <= DRAIN_LIMIT_BYTES) {
+        reply.removeHeader('connection')
+      }
     }
     const problem = problemForError(request, error)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')

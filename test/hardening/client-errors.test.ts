@@ -3,7 +3,7 @@
 // this service's own page about the code.
 import t from 'tap'
 import { connect, type AddressInfo } from 'node:net'
-import { PROBLEM_CODES } from '../../src/http/problems.js'
+import { DRAIN_LIMIT_BYTES, PROBLEM_CODES } from '../../src/http/problems.js'
 import { buildTestApp, json } from '../helpers.js'
 
 const app = await buildTestApp({ rateLimitMax: 0 })
@@ -58,14 +58,15 @@ t.test('an Expect other than 100-continue is a 417 problem', async (t) => {
  * If the server closed the connection under it, its later chunks draw a TCP reset, and a reset discards the
  * answer waiting unread in the client's receive buffer.
  */
-function oversizedUpload (total: number): Promise<{ answer: string; error?: string }> {
+function oversizedUpload (total: number, framing: 'length' | 'chunked' = 'length'): Promise<{ answer: string; error?: string; sent: number }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
     socket.pause()
     let answer = ''
     let error: string | undefined
     socket.on('error', (err: NodeJS.ErrnoException) => { error = err.code ?? err.message })
-    socket.on('close', () => resolve({ answer, error }))
+    let sent = 0
+    socket.on('close', () => resolve({ answer, error, sent }))
     socket.on('data', (chunk) => {
       answer += chunk
       const length = Number(/content-length: (\d+)/i.exec(answer)?.[1] ?? -1)
@@ -73,14 +74,18 @@ function oversizedUpload (total: number): Promise<{ answer: string; error?: stri
       if (at >= 0 && length >= 0 && Buffer.byteLength(answer) - at - 4 >= length) socket.destroy()
     })
     socket.once('connect', () => {
-      socket.write(`POST /v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: ${total}\r\n\r\n`)
-      let sent = 0
+      const framingHeader = framing === 'length' ? `Content-Length: ${total}` : 'Transfer-Encoding: chunked'
+      socket.write(`POST /v1/assessments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${framingHeader}\r\n\r\n`)
       const more = () => {
         if (socket.destroyed) return
-        if (sent >= total) return setTimeout(() => socket.resume(), 100)
+        if (sent >= total) {
+          if (framing === 'chunked') socket.write('0\r\n\r\n')
+          return setTimeout(() => socket.resume(), 100)
+        }
         const size = Math.min(8192, total - sent)
         sent += size
-        socket.write('x'.repeat(size), () => setTimeout(more, 2))
+        const bytes = 'x'.repeat(size)
+        socket.write(framing === 'length' ? bytes : `${size.toString(16)}\r\n${bytes}\r\n`, () => setTimeout(more, 2))
       }
       more()
     })
@@ -93,6 +98,22 @@ t.test('a body over the limit gets its 413 while the client is still sending, wi
     t.equal(error, undefined, `run ${run}: no connection error`)
     t.match(answer, /^HTTP\/1\.1 413 /, `run ${run}: the 413 arrived`)
     t.match(answer, /"code":"payload-too-large"/)
+  }
+})
+
+t.test('a chunked body over the limit gets its 413 too, without a reset', async (t) => {
+  for (let run = 0; run < 3; run++) {
+    const { answer, error } = await oversizedUpload(300_000, 'chunked')
+    t.equal(error, undefined, `run ${run}: no connection error`)
+    t.match(answer, /^HTTP\/1\.1 413 /, `run ${run}: the 413 arrived`)
+    t.match(answer, /"code":"payload-too-large"/)
+  }
+})
+
+t.test('an endless body is not read for ever: the connection is cut after about 1 MB more', async (t) => {
+  for (const framing of ['length', 'chunked'] as const) {
+    const { sent } = await oversizedUpload(8 * DRAIN_LIMIT_BYTES, framing)
+    t.ok(sent < 4 * DRAIN_LIMIT_BYTES, `${framing}: cut after ${sent} bytes of ${8 * DRAIN_LIMIT_BYTES}`)
   }
 })
 
