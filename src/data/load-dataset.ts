@@ -1,6 +1,6 @@
 // Reads data/, validates every record against the schemas, checks integrity and builds the in-memory dataset.
 // Any problem stops here, naming the file, the record and the field, so a broken release never serves.
-import { createHash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import jsYaml from 'js-yaml'
@@ -177,33 +177,40 @@ export function readDataFiles (dataDir: string): DataFiles {
   const files: DataFile[] = []
   const names: string[] = []
   const hash = createHash('sha256')
-  for (const resource of RESOURCES) {
-    const paths = filesOf(dataDir, resource.name)
+  for (const { resource, paths } of dataFilesOf(dataDir)) {
     if (paths.length === 0) {
       problems.push({ file: `${resource.name}.yaml`, record: '-', field: '-', message: 'file is missing' })
       continue
     }
-    for (const path of paths) {
-      const file = relative(dataDir, path)
+    for (const { path, file } of paths) {
       names.push(file)
       const bytes = readFile(path, file, problems)
       if (bytes === undefined) continue
-      hash.update(file).update('\0').update(bytes).update('\0')
+      hashFile(hash, file, [bytes])
       files.push({ resource, file, bytes })
     }
   }
   return { files, names, problems, fingerprint: hash.digest('hex') }
 }
 
-/** Every data file's path and its name relative to data/, in the order the fingerprint hashes them. */
-function dataFilePaths (dataDir: string): Array<{ path: string; file: string }> | undefined {
-  const paths: Array<{ path: string; file: string }> = []
-  for (const resource of RESOURCES) {
-    const found = filesOf(dataDir, resource.name)
-    if (found.length === 0) return undefined
-    for (const path of found) paths.push({ path, file: relative(dataDir, path) })
-  }
-  return paths
+/** Every resource's data files (path, and name relative to data/), in the order the fingerprint hashes them. */
+function dataFilesOf (dataDir: string): Array<{ resource: ListResource | DocumentResource; paths: Array<{ path: string; file: string }> }> {
+  return RESOURCES.map((resource) => ({
+    resource,
+    paths: filesOf(dataDir, resource.name).map((path) => ({ path, file: relative(dataDir, path) }))
+  }))
+}
+
+/** One file's part of the fingerprint, the same for both readers: its name and its bytes, each closed by a NUL. */
+function hashFile (hash: Hash, file: string, chunks: Iterable<Buffer>): void {
+  hash.update(file).update('\0')
+  for (const chunk of chunks) hash.update(chunk)
+  hash.update('\0')
+}
+
+/** A file's bytes through one reused buffer: each chunk is valid only until the next is read. */
+function * chunksOf (fd: number, buffer: Buffer): Generator<Buffer> {
+  for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) yield buffer.subarray(0, read)
 }
 
 const FINGERPRINT_CHUNK = 1 << 20
@@ -215,24 +222,24 @@ const FINGERPRINT_CHUNK = 1 << 20
  */
 export function fingerprintOf (dataDir: string): { fingerprint: string; files: string[] } | undefined {
   if (dataDirProblem(dataDir)) return undefined
-  const paths = dataFilePaths(dataDir)
-  if (!paths) return undefined
+  const resources = dataFilesOf(dataDir)
+  if (resources.some(({ paths }) => paths.length === 0)) return undefined
   const hash = createHash('sha256')
-  const chunk = Buffer.allocUnsafe(FINGERPRINT_CHUNK)
-  for (const { path, file } of paths) {
+  const buffer = Buffer.allocUnsafe(FINGERPRINT_CHUNK)
+  const files: string[] = []
+  for (const { path, file } of resources.flatMap(({ paths }) => paths)) {
     let fd: number
     try { fd = openSync(path, 'r') } catch { return undefined }
     try {
-      hash.update(file).update('\0')
-      for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read))
-      hash.update('\0')
+      hashFile(hash, file, chunksOf(fd, buffer))
     } catch {
       return undefined
     } finally {
       closeSync(fd)
     }
+    files.push(file)
   }
-  return { fingerprint: hash.digest('hex'), files: paths.map((entry) => entry.file) }
+  return { fingerprint: hash.digest('hex'), files }
 }
 
 /** Parses, checks every record against its schema and the integrity rules; throws DatasetError listing every problem. */
