@@ -3,7 +3,7 @@
 // grows with the data. With several factors the figures go into docs/performance.md ("Growth").
 import autocannon from 'autocannon'
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { freePort } from '../scripts/free-port.js'
 import { scaledData } from './scale-data.js'
 import { buildService, cpuTimeOf, loadAverage, median, memoryOf, percentile, pinned, root, sleep, start, stop, waitFor200 } from './processes.js'
@@ -58,8 +58,11 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
   const scaled = factor === 1 ? undefined : scaledData(join(root, 'data'), factor)
   const dataDir = scaled?.dir ?? join(root, 'data')
   const dataMb = megabytesIn(dataDir)
+  // The build compiled data/ (1×). Generated data get a compiled file of their own, which their first start writes
+  // once it listens: that start is measured apart, as what a replica pays after a data change that skipped the build.
+  const compiled = scaled ? `${scaled.dir}.compiled.json` : undefined
   try {
-    const env = { LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '0', DATA_DIR: dataDir }
+    const env = { LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_MAX: '0', DATA_DIR: dataDir, ...(compiled && { COMPILED_DATASET: compiled }) }
     const coldStartsMs: number[] = []
     const searchReadyMs: number[] = []
     const startCpuMs: number[] = []
@@ -67,12 +70,7 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
     let fullLoadStartCpuMs = 0
     let service
     let port = 0
-    // The compiled dataset of the build (beside the bundle) describes data/; new data are compiled by their first
-    // start, once it listens. That first start is measured apart: it is what a new replica pays after a data change
-    // that did not go through a build.
-    const compiled = join(dirname(dirname(entry)), 'dataset.compiled.json')
-    if (factor !== 1) rmSync(compiled, { force: true })
-    for (let i = factor === 1 ? 1 : 0; i <= COLD_STARTS; i++) {
+    for (let i = compiled ? 0 : 1; i <= COLD_STARTS; i++) {
       port = await freePort()
       const began = performance.now()
       service = start('node', [entry], { ...env, PORT: String(port) })
@@ -82,7 +80,7 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
       if (i === 0) {
         fullLoadStartMs = wall
         fullLoadStartCpuMs = cpu
-        while (!existsSync(compiled)) await sleep(50)
+        while (!existsSync(compiled!)) await sleep(50)
         await stop(service)
         continue
       }
@@ -136,6 +134,7 @@ async function measure (entry: string, factor: number): Promise<ScaleFigures> {
     return figures
   } finally {
     if (scaled) rmSync(scaled.dir, { recursive: true, force: true })
+    if (compiled) rmSync(compiled, { force: true })
   }
 }
 
